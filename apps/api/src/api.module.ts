@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AccountsHttpModule } from '@puente/accounts';
+import { PlatformModule } from '@puente/platform';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [PlatformModule, HealthModule, AccountsHttpModule],
+})
+export class ApiModule {}

@@ -1,0 +1,24 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { checkRedisOrExit, loadEnvOrExit, waitForSchemaOrExit } from '@puente/platform';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+const APP = 'puente-worker';
+
+async function main(): Promise<void> {
+  const env = loadEnvOrExit(APP);
+  const logger = new NestLogger('Main');
+  await checkRedisOrExit(APP, env);
+  await waitForSchemaOrExit(APP, env, (msg) => logger.log(msg));
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // SIGTERM/SIGINT close the Bull queues, which waits for the jobs in hand to finish.
+  app.enableShutdownHooks();
+  await app.init();
+  logger.log(
+    `Puente worker started (email concurrency ${env.EMAIL_CONCURRENCY}, outbox sweep every ${env.OUTBOX_SWEEP_MS} ms)`,
+  );
+}
+
+void main();
