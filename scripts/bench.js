@@ -18,7 +18,13 @@ for (const file of benches) {
   process.stdout.write(`\n=== ${file} ===\n`);
   const run = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path.join('bench', file)],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      path.join('bench', file),
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' } },
   );
   if (run.status !== 0) failed++;

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsHttpModule } from '@puente/accounts';
+import { NotificationsModule } from '@puente/notifications';
 import { PlatformModule } from '@puente/platform';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [PlatformModule, HealthModule, AccountsHttpModule],
+  imports: [PlatformModule, HealthModule, AccountsHttpModule, NotificationsModule],
 })
 export class ApiModule {}

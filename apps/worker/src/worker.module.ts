@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@puente/accounts';
+import { NotificationsModule } from '@puente/notifications';
 import { PlatformModule } from '@puente/platform';
 
 /** The worker: no HTTP, only the Bull processors and scheduled work of each feature. */
 @Module({
-  imports: [PlatformModule, AccountsModule],
+  imports: [PlatformModule, AccountsModule, NotificationsModule],
 })
 export class WorkerModule {}

@@ -1,4 +1,12 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from './user.entity';
 
 export interface LanguageLevel {
@@ -17,6 +25,7 @@ export interface EmergencyContact {
 export type Locale = 'en' | 'es';
 
 @Entity('profiles')
+@Check('profiles_locale_check', `locale IN ('en', 'es')`)
 export class Profile {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;

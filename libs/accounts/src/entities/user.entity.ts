@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,6 +9,7 @@ import {
 } from 'typeorm';
 
 @Entity('users')
+@Check('users_email_lower_check', 'email = lower(email)')
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

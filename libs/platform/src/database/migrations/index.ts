@@ -1,4 +1,5 @@
 import { Accounts1795728162470 } from './1795728162470-Accounts';
+import { Outbox1795728356784 } from './1795728356784-Outbox';
 
 /** Every migration, oldest first. A new migration must be added here too. */
-export const migrations = [Accounts1795728162470];
+export const migrations = [Accounts1795728162470, Outbox1795728356784];

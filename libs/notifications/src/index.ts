@@ -1,0 +1,3 @@
+export * from './entities/notification.entity';
+export * from './outbox/outbox.service';
+export * from './notifications.module';

@@ -1,0 +1,2 @@
+export * from './safeguarding-gate';
+export * from './safeguarding.module';
