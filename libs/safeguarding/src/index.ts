@@ -1,2 +1,3 @@
 export * from './safeguarding-gate';
 export * from './safeguarding.module';
+export * from './volunteer-links.registry';
