@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JOBS, QUEUES, SendEmailJob } from '@puente/platform';
 import type { Queue } from 'bull';
 import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification } from '../entities/notification.entity';
 
 export interface OutboxMessage {
@@ -59,7 +60,7 @@ export class OutboxService {
         toEmail: message.toEmail ?? null,
         data: message.data ?? {},
         sendAt,
-      })
+      } as QueryDeepPartialEntity<Notification>)
       .orIgnore()
       .returning(['id'])
       .execute();
