@@ -3,15 +3,29 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Env, HttpErrorFilter } from '@puente/platform';
+import { Env, HttpErrorFilter, loadEnv } from '@puente/platform';
 import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { ApiModule } from './api.module';
+
+/** Honours a caller's X-Request-Id (when sane), else makes one; the logger reads it from the header. */
+function requestId(req: Pick<IncomingMessage, 'headers'>): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
 
 /** Builds the HTTP application exactly as production runs it (main.ts and the e2e tests share this). */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,
-    new FastifyAdapter({ trustProxy: process.env.TRUST_PROXY === 'true', bodyLimit: 1024 * 1024 }),
+    new FastifyAdapter({
+      trustProxy: loadEnv().TRUST_PROXY === 'true',
+      bodyLimit: 1024 * 1024,
+      genReqId: requestId,
+    }),
     { rawBody: true, bufferLogs: true },
   );
   await configureApiApp(app);
@@ -21,7 +35,13 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
 export async function configureApiApp(app: NestFastifyApplication): Promise<void> {
   const env = app.get(Env);
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Every answer carries the request id that its log lines carry.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply) => {
+      reply.header('x-request-id', req.id);
+    });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,6 +1,11 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { checkRedisOrExit, loadEnvOrExit, waitForSchemaOrExit } from '@puente/platform';
+import {
+  checkRedisOrExit,
+  closeOnSignals,
+  loadEnvOrExit,
+  waitForSchemaOrExit,
+} from '@puente/platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -13,9 +18,8 @@ async function main(): Promise<void> {
   await waitForSchemaOrExit(APP, env, (msg) => logger.log(msg));
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // SIGTERM/SIGINT close the Bull queues, which waits for the jobs in hand to finish.
-  app.enableShutdownHooks();
   await app.init();
+  closeOnSignals(app, (msg) => logger.log(msg));
   logger.log(
     `Puente worker started (email concurrency ${env.EMAIL_CONCURRENCY}, outbox sweep every ${env.OUTBOX_SWEEP_MS} ms)`,
   );

@@ -60,3 +60,18 @@ export class MemberView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['coordinator'] }) role: string;
 }
+
+export class UpdateOrganizationDto {
+  @ApiPropertyOptional({ example: 'Casa Esperanza Girls Home', maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'America/Guatemala' })
+  @IsOptional()
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as America/Guatemala' })
+  timeZone?: string;
+}

@@ -1,42 +1,111 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/auth.decorators';
+import { Page, PageQueryDto } from '@puente/platform';
+import { AdminOnly, Public } from '../auth/auth.decorators';
+import { CoordinatorOfOrgGuard } from '../auth/coordinator.guard';
 import {
   AddMemberDto,
   CreateOrganizationDto,
   MemberView,
   OrganizationView,
+  UpdateOrganizationDto,
 } from '../dto/organization.dto';
 import { OrganizationsService } from '../services/organizations.service';
 
+const pageOf = (model: Function) => ({
+  schema: {
+    properties: {
+      items: { type: 'array', items: { $ref: getSchemaPath(model) } },
+      nextCursor: { type: 'string', nullable: true },
+    },
+  },
+});
+
 @ApiTags('organizations')
-@ApiBearerAuth()
-@AdminOnly()
-@ApiForbiddenResponse({ description: 'not an admin' })
+@ApiExtraModels(OrganizationView, MemberView)
 @Controller('organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
+  @AdminOnly()
   @Post()
+  @ApiBearerAuth()
   @ApiCreatedResponse({ type: OrganizationView })
-  @ApiBadRequestResponse({ description: 'name or slug malformed' })
+  @ApiBadRequestResponse({ description: 'name, slug or timeZone malformed' })
+  @ApiForbiddenResponse({ description: 'not an admin' })
   @ApiConflictResponse({ description: 'slug taken' })
-  async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
-    const o = await this.organizations.create(dto);
-    return { id: o.id, name: o.name, slug: o.slug, timeZone: o.timeZone, createdAt: o.createdAt };
+  create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
+    return this.organizations.create(dto);
   }
 
+  @Public()
+  @Get()
+  @ApiOkResponse(pageOf(OrganizationView))
+  @ApiBadRequestResponse({ description: 'limit outside 1-100 or a foreign cursor' })
+  list(@Query() page: PageQueryDto): Promise<Page<OrganizationView>> {
+    return this.organizations.list(page);
+  }
+
+  @Public()
+  @Get(':orgId')
+  @ApiOkResponse({ type: OrganizationView })
+  @ApiNotFoundResponse()
+  get(@Param('orgId', new ParseUUIDPipe()) orgId: string): Promise<OrganizationView> {
+    return this.organizations.get(orgId);
+  }
+
+  @UseGuards(CoordinatorOfOrgGuard)
+  @Patch(':orgId')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: OrganizationView })
+  @ApiForbiddenResponse({ description: 'not a coordinator of this organization' })
+  @ApiNotFoundResponse()
+  update(
+    @Param('orgId') orgId: string,
+    @Body() dto: UpdateOrganizationDto,
+  ): Promise<OrganizationView> {
+    return this.organizations.update(orgId, dto);
+  }
+
+  @UseGuards(CoordinatorOfOrgGuard)
+  @Get(':orgId/members')
+  @ApiBearerAuth()
+  @ApiOkResponse(pageOf(MemberView))
+  @ApiForbiddenResponse({ description: 'not a coordinator of this organization' })
+  @ApiNotFoundResponse()
+  members(@Param('orgId') orgId: string, @Query() page: PageQueryDto): Promise<Page<MemberView>> {
+    return this.organizations.members(orgId, page);
+  }
+
+  @AdminOnly()
   @Post(':orgId/members')
+  @ApiBearerAuth()
   @ApiCreatedResponse({ type: MemberView })
-  @ApiNotFoundResponse({ description: 'organization or user not found' })
+  @ApiForbiddenResponse({ description: 'not an admin' })
+  @ApiNotFoundResponse({
+    description: 'organization or user not found (the user must have registered)',
+  })
   @ApiConflictResponse({ description: 'already a member' })
   addMember(
     @Param('orgId', new ParseUUIDPipe()) orgId: string,

@@ -1,14 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError } from '@puente/platform';
-import { QueryFailedError, Repository } from 'typeorm';
-import type { AddMemberDto, CreateOrganizationDto, MemberView } from '../dto/organization.dto';
+import {
+  ConflictError,
+  decodeCursor,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  toPage,
+} from '@puente/platform';
+import { MoreThan, QueryFailedError, Repository } from 'typeorm';
+import type {
+  AddMemberDto,
+  CreateOrganizationDto,
+  MemberView,
+  OrganizationView,
+  UpdateOrganizationDto,
+} from '../dto/organization.dto';
 import { Membership } from '../entities/membership.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
 
 const isUniqueViolation = (err: unknown) =>
   err instanceof QueryFailedError && (err as { code?: string }).code === '23505';
+
+const toView = (o: Organization): OrganizationView => ({
+  id: o.id,
+  name: o.name,
+  slug: o.slug,
+  timeZone: o.timeZone,
+  createdAt: o.createdAt,
+});
 
 @Injectable()
 export class OrganizationsService {
@@ -18,10 +39,12 @@ export class OrganizationsService {
     @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
-  async create(dto: CreateOrganizationDto): Promise<Organization> {
+  async create(dto: CreateOrganizationDto): Promise<OrganizationView> {
     try {
-      return await this.orgs.save(
-        this.orgs.create({ name: dto.name, slug: dto.slug, timeZone: dto.timeZone ?? 'UTC' }),
+      return toView(
+        await this.orgs.save(
+          this.orgs.create({ name: dto.name, slug: dto.slug, timeZone: dto.timeZone ?? 'UTC' }),
+        ),
       );
     } catch (err) {
       if (isUniqueViolation(err))
@@ -33,10 +56,53 @@ export class OrganizationsService {
     }
   }
 
-  async get(id: string): Promise<Organization> {
+  async get(id: string): Promise<OrganizationView> {
     const org = await this.orgs.findOneBy({ id });
     if (!org) throw new NotFoundError('Organization');
-    return org;
+    return toView(org);
+  }
+
+  async list(page: PageQueryDto): Promise<Page<OrganizationView>> {
+    const after = decodeCursor(page.cursor, 1)?.[0];
+    const rows = await this.orgs.find({
+      where: after !== undefined ? { slug: MoreThan(String(after)) } : {},
+      order: { slug: 'ASC' },
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit, (o) => [o.slug], toView);
+  }
+
+  async update(id: string, dto: UpdateOrganizationDto): Promise<OrganizationView> {
+    await this.get(id);
+    const changes: Partial<Organization> = {};
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
+    if (Object.keys(changes).length) await this.orgs.update({ id }, changes);
+    return this.get(id);
+  }
+
+  async members(orgId: string, page: PageQueryDto): Promise<Page<MemberView>> {
+    const after = decodeCursor(page.cursor, 1)?.[0];
+    const qb = this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.organization_id = :orgId', { orgId })
+      .orderBy('u.email', 'ASC')
+      .take(page.limit + 1);
+    if (after !== undefined) qb.andWhere('u.email > :after', { after: String(after) });
+    const rows = await qb.getMany();
+    return toPage(
+      rows,
+      page.limit,
+      (m) => [m.user!.email],
+      (m) => ({
+        organizationId: orgId,
+        userId: m.userId,
+        email: m.user!.email,
+        name: m.user!.name,
+        role: m.role,
+      }),
+    );
   }
 
   async exists(id: string): Promise<boolean> {

@@ -87,6 +87,10 @@ export class Env {
   @Max(10000)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** true behind a load balancer: the client address (for rate limits) comes from X-Forwarded-For. */
+  @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY: 'true' | 'false' = 'false';
+
   /** Comma-separated allowed origins, or * for any. */
   @IsString()
   CORS_ORIGINS = '*';

@@ -14,6 +14,7 @@ export function databaseOptions(databaseUrl: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: 20, application_name: 'puente' },
-    logging: process.env.TYPEORM_LOGGING === 'true' ? ['query', 'error'] : ['error'],
+    // Off by default: TypeORM prints failed queries with their parameters (which may be personal data).
+    logging: process.env.TYPEORM_LOGGING === 'true' ? ['query', 'error'] : false,
   };
 }

@@ -98,7 +98,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId }, 'Unhandled error');
+    this.logger.error({ err: loggable(exception), errorId }, 'Unhandled error');
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
@@ -106,4 +106,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       errorId,
     };
   }
+}
+
+/** What of an unexpected error may go into the log: never a failed query's parameters. */
+function loggable(exception: unknown): unknown {
+  if (exception instanceof QueryFailedError) {
+    const e = exception as QueryFailedError & { code?: string };
+    return { type: 'QueryFailedError', code: e.code, message: e.message, stack: e.stack };
+  }
+  return exception;
 }

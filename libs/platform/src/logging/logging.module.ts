@@ -29,14 +29,8 @@ export const REDACTED_PATHS = [
         pinoHttp: {
           level: env.LOG_LEVEL,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          // Honour a caller's request id, else make one; it is echoed back in X-Request-Id.
-          genReqId: (req: IncomingMessage, res) => {
-            const given = req.headers['x-request-id'];
-            const id =
-              typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
+          // The HTTP adapter has already put a sane request id into the header (api.factory.ts).
+          genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? randomUUID()),
           // Query strings may carry tokens (unsubscribe links): log the path only.
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({

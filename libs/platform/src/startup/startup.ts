@@ -68,6 +68,7 @@ export async function checkRedisOrExit(app: string, env: Env): Promise<void> {
     retryStrategy: () => null,
     connectTimeout: 5000,
   });
+  redis.on('error', () => undefined); // reported below, once
   try {
     await redis.connect();
     await redis.ping();
@@ -77,5 +78,24 @@ export async function checkRedisOrExit(app: string, env: Env): Promise<void> {
     ]);
   } finally {
     redis.disconnect();
+  }
+}
+
+/**
+ * Closes the app on SIGTERM/SIGINT (Bull queues close after the jobs in hand finish, the HTTP
+ * server after the requests in flight), then exits 0. A second signal exits at once.
+ */
+export function closeOnSignals(app: { close(): Promise<void> }, log: (msg: string) => void): void {
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) process.exit(1);
+      closing = true;
+      log(`${signal} received: finishing the work in hand`);
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   }
 }
