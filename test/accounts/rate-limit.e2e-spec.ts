@@ -10,17 +10,23 @@ describe('rate limits on login and register', () => {
   afterAll(async () => api.close());
 
   const login = (email: string, address: string) =>
-    api.http.post('/auth/login', { email, password: 'whatever-password' }, { headers: { 'x-forwarded-for': address } });
+    api.http.post(
+      '/auth/login',
+      { email, password: 'whatever-password' },
+      { headers: { 'x-forwarded-for': address } },
+    );
 
   it('limits attempts per email, whatever the address', async () => {
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await login('target@example.org', `10.0.0.${i + 1}`)).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await login('target@example.org', `10.0.0.${i + 1}`)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
   it('limits attempts per address, whatever the email', async () => {
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await login(`person${i}@example.org`, '10.1.1.1')).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await login(`person${i}@example.org`, '10.1.1.1')).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
@@ -40,7 +46,8 @@ describe('rate limits on login and register', () => {
   it('does not limit anything else', async () => {
     const u = await registerUser(api.http, {});
     const statuses = new Set<number>();
-    for (let i = 0; i < 12; i++) statuses.add((await api.http.get('/me', { token: u.token })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.add((await api.http.get('/me', { token: u.token })).status);
     for (let i = 0; i < 12; i++) statuses.add((await api.http.get('/skills')).status);
     expect([...statuses]).toEqual([200]);
   });
