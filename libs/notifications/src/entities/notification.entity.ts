@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -14,6 +15,9 @@ export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
  * causes it. The worker sends what is pending and due; the row is the only state.
  */
 @Entity('notifications')
+@Check('notifications_status_check', `status IN ('pending', 'sent', 'failed', 'cancelled')`)
+@Check('notifications_one_recipient_check', `(user_id IS NULL) <> (to_email IS NULL)`)
+@Index('notifications_status_idx', ['status', 'createdAt', 'id'])
 @Index('notifications_due_idx', ['sendAt'], { where: `status = 'pending'` })
 @Index('notifications_user_idx', ['userId', 'sendAt'])
 export class Notification {
@@ -50,6 +54,10 @@ export class Notification {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** After a transient failure: the sweep leaves the row alone until then (Bull retries sooner). */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
 
   @Column({ name: 'message_id', type: 'varchar', length: 300, nullable: true })
   messageId: string | null;
