@@ -49,6 +49,8 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Served over plain http on localhost too: do not ask browsers to upgrade.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -33,13 +33,14 @@ export const REDACTED_PATHS = [
           genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? randomUUID()),
           // Query strings may carry tokens (unsubscribe links): log the path only.
           serializers: {
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
               path: req.url.split('?')[0],
             }),
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
         },
       }),
     }),
