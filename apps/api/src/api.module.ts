@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { AccountsHttpModule } from '@puente/accounts';
 import { NotificationsModule } from '@puente/notifications';
 import { PlatformModule } from '@puente/platform';
+import { TripsHttpModule } from '@puente/trips';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [PlatformModule, HealthModule, AccountsHttpModule, NotificationsModule],
+  imports: [PlatformModule, HealthModule, AccountsHttpModule, NotificationsModule, TripsHttpModule],
 })
 export class ApiModule {}

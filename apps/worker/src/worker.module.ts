@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@puente/accounts';
 import { NotificationsModule } from '@puente/notifications';
 import { PlatformModule } from '@puente/platform';
+import { TripsWorkerModule } from '@puente/trips';
 
 /** The worker: no HTTP, only the Bull processors and scheduled work of each feature. */
 @Module({
-  imports: [PlatformModule, AccountsModule, NotificationsModule],
+  imports: [PlatformModule, AccountsModule, NotificationsModule, TripsWorkerModule],
 })
 export class WorkerModule {}
