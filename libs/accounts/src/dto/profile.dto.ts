@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsEmail,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
@@ -135,6 +136,25 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsIn(['en', 'es'], { message: 'locale must be en or es' })
   locale?: 'en' | 'es';
+
+  @ApiPropertyOptional({
+    example: 'Ana López',
+    nullable: true,
+    description: 'a parent or guardian, asked for consent when the volunteer is under 18',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  guardianName?: string | null;
+
+  @ApiPropertyOptional({ example: 'ana.lopez@example.org', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'guardianEmail must be an email address' })
+  @MaxLength(254)
+  guardianEmail?: string | null;
 }
 
 export class ProfileView {
@@ -148,6 +168,8 @@ export class ProfileView {
   emergencyContact: EmergencyContactDto | null;
   @ApiProperty({ nullable: true, type: String }) passportExpiresOn: string | null;
   @ApiProperty({ enum: ['en', 'es'] }) locale: string;
+  @ApiProperty({ nullable: true, type: String }) guardianName: string | null;
+  @ApiProperty({ nullable: true, type: String }) guardianEmail: string | null;
   @ApiProperty({ description: 'dateOfBirth, phone, country and emergencyContact are all set' })
   complete: boolean;
   @ApiProperty({ type: [String], example: ['phone'] }) missing: string[];

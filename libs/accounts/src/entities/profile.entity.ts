@@ -59,6 +59,13 @@ export class Profile {
   @Column({ type: 'varchar', length: 2, default: 'en' })
   locale: Locale;
 
+  /** A parent or legal guardian: asked for consent when the volunteer is under 18. */
+  @Column({ name: 'guardian_name', type: 'varchar', length: 200, nullable: true })
+  guardianName: string | null;
+
+  @Column({ name: 'guardian_email', type: 'varchar', length: 254, nullable: true })
+  guardianEmail: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -72,6 +72,8 @@ export class ProfileService {
         : null,
       passportExpiresOn: dto.passportExpiresOn ?? null,
       locale: dto.locale ?? 'en',
+      guardianName: dto.guardianName ?? null,
+      guardianEmail: dto.guardianEmail?.toLowerCase() ?? null,
     });
     await this.profiles.save(profile);
     return this.get(userId);
@@ -89,6 +91,8 @@ export class ProfileService {
       emergencyContact: p?.emergencyContact ?? null,
       passportExpiresOn: p?.passportExpiresOn ?? null,
       locale: p?.locale ?? 'en',
+      guardianName: p?.guardianName ?? null,
+      guardianEmail: p?.guardianEmail ?? null,
       complete: missing.length === 0,
       missing,
     };

@@ -129,6 +129,13 @@ export class Env {
   @Max(120)
   BACKGROUND_CHECK_VALID_MONTHS = 24;
 
+  /** How often the worker re-drives checks a lost job left behind, and runs the daily safeguarding job when due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  BACKGROUND_CHECK_REPAIR_MS = 60_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -33,3 +33,7 @@ export interface RunMatchingJob {
 /** Retry policy for email: transient SMTP failures back off exponentially (jitter is added by the processor). */
 export const EMAIL_JOB_ATTEMPTS = 8;
 export const EMAIL_BACKOFF_BASE_MS = 1000;
+
+/** Retry policy for background-check steps: provider errors back off exponentially. */
+export const BACKGROUND_CHECK_JOB_ATTEMPTS = 6;
+export const BACKGROUND_CHECK_BACKOFF_MS = 5000;
