@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsHttpModule } from '@puente/accounts';
+import { InternshipsHttpModule } from '@puente/internships';
 import { NotificationsModule } from '@puente/notifications';
 import { PlatformModule } from '@puente/platform';
 import { SafeguardingHttpModule } from '@puente/safeguarding';
@@ -11,6 +12,7 @@ import { HealthModule } from './health/health.module';
     PlatformModule,
     HealthModule,
     AccountsHttpModule,
+    InternshipsHttpModule,
     NotificationsModule,
     SafeguardingHttpModule,
     TripsHttpModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@puente/accounts';
+import { InternshipsWorkerModule } from '@puente/internships';
 import { NotificationsModule } from '@puente/notifications';
 import { PlatformModule } from '@puente/platform';
 import { SafeguardingWorkerModule } from '@puente/safeguarding';
@@ -10,6 +11,7 @@ import { TripsWorkerModule } from '@puente/trips';
   imports: [
     PlatformModule,
     AccountsModule,
+    InternshipsWorkerModule,
     NotificationsModule,
     SafeguardingWorkerModule,
     TripsWorkerModule,

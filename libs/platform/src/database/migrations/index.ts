@@ -4,6 +4,7 @@ import { NotificationsDelivery1795728717135 } from './1795728717135-Notification
 import { Trips1795728726655 } from './1795728726655-Trips';
 import { Safeguarding1795729071378 } from './1795729071378-Safeguarding';
 import { ProfileGuardian1795729071379 } from './1795729071379-ProfileGuardian';
+import { Internships1795729150000 } from './1795729150000-Internships';
 
 /** Every migration, oldest first. A new migration must be added here too. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Trips1795728726655,
   Safeguarding1795729071378,
   ProfileGuardian1795729071379,
+  Internships1795729150000,
 ];

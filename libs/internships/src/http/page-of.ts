@@ -1,0 +1,11 @@
+import { getSchemaPath } from '@nestjs/swagger';
+
+/** OpenAPI schema of a `{items, nextCursor}` page of the model. */
+export const pageOf = (model: Function) => ({
+  schema: {
+    properties: {
+      items: { type: 'array', items: { $ref: getSchemaPath(model) } },
+      nextCursor: { type: 'string', nullable: true },
+    },
+  },
+});
