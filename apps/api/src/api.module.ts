@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsHttpModule } from '@puente/accounts';
 import { InternshipsHttpModule } from '@puente/internships';
 import { NotificationsModule } from '@puente/notifications';
+import { NotificationsHttpModule } from '@puente/notifications/bridge';
 import { PlatformModule } from '@puente/platform';
 import { SafeguardingHttpModule } from '@puente/safeguarding';
 import { TripsHttpModule } from '@puente/trips';
@@ -15,6 +16,7 @@ import { HealthModule } from './health/health.module';
     InternshipsHttpModule,
     NotificationsModule,
     SafeguardingHttpModule,
+    NotificationsHttpModule,
     TripsHttpModule,
   ],
 })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@puente/accounts';
 import { InternshipsWorkerModule } from '@puente/internships';
 import { NotificationsModule } from '@puente/notifications';
+import { NotificationsWorkerModule } from '@puente/notifications/bridge';
 import { PlatformModule } from '@puente/platform';
 import { SafeguardingWorkerModule } from '@puente/safeguarding';
 import { TripsWorkerModule } from '@puente/trips';
@@ -14,6 +15,7 @@ import { TripsWorkerModule } from '@puente/trips';
     InternshipsWorkerModule,
     NotificationsModule,
     SafeguardingWorkerModule,
+    NotificationsWorkerModule,
     TripsWorkerModule,
   ],
 })

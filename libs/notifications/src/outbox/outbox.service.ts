@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, JOBS, QUEUES, SendEmailJob } from '@puente/platform';
+import { Clock, QUEUES, SendEmailJob } from '@puente/platform';
 import type { Queue } from 'bull';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification } from '../entities/notification.entity';
+import { emailJob } from './email-job';
 
 export interface OutboxMessage {
   /** Unique per message, e.g. `application:<id>:accepted` or `trip:<id>:user:<id>:departure-7d`. */
@@ -96,13 +97,7 @@ export class OutboxService {
     const due = messages.filter((m): m is EnqueuedMessage => !!m?.dueNow).map((m) => m.id);
     if (!due.length) return;
     try {
-      await this.emailQueue.addBulk(
-        due.map((notificationId) => ({
-          name: JOBS.sendEmail,
-          data: { notificationId },
-          opts: { jobId: notificationId },
-        })),
-      );
+      await this.emailQueue.addBulk(due.map(emailJob));
     } catch (err) {
       this.logger.warn(
         { err: (err as Error).message, count: due.length },
