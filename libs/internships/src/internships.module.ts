@@ -1,7 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@puente/accounts';
-import { NotificationsModule } from '@puente/notifications';
+import { NotificationsModule, TemplateRegistry } from '@puente/notifications';
+import { INTERNSHIP_EMAIL_TEMPLATES } from './emails';
 import { SafeguardingModule, VolunteerLinksRegistry } from '@puente/safeguarding';
 import { InternApplication } from './entities/intern-application.entity';
 import { MatchingRun } from './entities/matching-run.entity';
@@ -45,10 +46,13 @@ export class InternshipsModule implements OnModuleInit {
   constructor(
     private readonly links: VolunteerLinksRegistry,
     private readonly placements: PlacementsService,
+    private readonly templates: TemplateRegistry,
   ) {}
 
-  /** Coordinators may see the checks of interns holding a slot with their organisation. */
   onModuleInit(): void {
+    // Coordinators may see the checks of interns holding a slot with their organisation.
     this.links.register((volunteerId) => this.placements.activeOrganizationIds(volunteerId));
+    for (const template of INTERNSHIP_EMAIL_TEMPLATES)
+      if (!this.templates.get(template.name)) this.templates.register(template);
   }
 }
