@@ -15,7 +15,8 @@ export const TRIP_FULL = 'TRIP_FULL';
 
 /**
  * Seats are counted in trips.seats_taken, changed only while the trip row is locked
- * (SELECT … FOR NO KEY UPDATE), and a CHECK keeps it between 0 and capacity: whatever the
+ * (SELECT … FOR NO KEY UPDATE), by guarded increments (… WHERE seats_taken < capacity), and a
+ * CHECK keeps it between 0 and capacity: whatever the
  * concurrency and however many API processes run, a trip never overbooks. Every operation that
  * touches seats locks the trip first and then its applications, always in that order.
  */
@@ -72,10 +73,17 @@ export class SeatsService {
     app: TripApplication,
     requestedBy: string | null,
   ): Promise<Outgoing> {
-    if (trip.seatsTaken >= trip.capacity)
-      throw new ConflictError('The trip is full: no seat is free', TRIP_FULL);
-    trip.seatsTaken += 1;
-    await manager.update(Trip, { id: trip.id }, { seatsTaken: trip.seatsTaken });
+    // Guarded in SQL as well as by the lock: the count can only move within the capacity.
+    const taken = await manager
+      .createQueryBuilder()
+      .update(Trip)
+      .set({ seatsTaken: () => 'seats_taken + 1' })
+      .where('id = :id AND seats_taken < capacity', { id: trip.id })
+      .returning(['seatsTaken'])
+      .execute();
+    const row = (taken.raw as { seats_taken: number }[])[0];
+    if (!row) throw new ConflictError('The trip is full: no seat is free', TRIP_FULL);
+    trip.seatsTaken = row.seats_taken;
     if (trip.requiresBackgroundCheck) {
       await this.gate.requestCheckIfNeeded(manager, {
         userId: app.userId,
@@ -88,8 +96,13 @@ export class SeatsService {
   }
 
   async freeSeat(manager: EntityManager, trip: LockedTrip): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Trip)
+      .set({ seatsTaken: () => 'seats_taken - 1' })
+      .where('id = :id', { id: trip.id })
+      .execute();
     trip.seatsTaken -= 1;
-    await manager.update(Trip, { id: trip.id }, { seatsTaken: trip.seatsTaken });
   }
 
   /**
