@@ -1,7 +1,10 @@
-import { Clock } from '@puente/platform';
-import { SafeguardingMaintenanceService } from '@puente/safeguarding';
+import { getQueueToken } from '@nestjs/bull';
+import { Clock, QUEUES } from '@puente/platform';
+import { SafeguardingGate, SafeguardingMaintenanceService } from '@puente/safeguarding';
+import type { Queue } from 'bull';
 import { addDays, addMonths } from '../../libs/safeguarding/src/calendar';
 import { startTestApi, TestApi } from '../support/api-app';
+import { waitFor } from '../support/processes';
 import { createOrgWithCoordinator, TestUser } from '../support/factories';
 import {
   dataSource,
@@ -338,5 +341,64 @@ describe('safeguarding: the gate, expiry and the daily job (manual checks, contr
       next: null,
       id: check.id,
     });
+  });
+
+  it('requests a check in the caller’s transaction only when needed, and queues it only after commit', async () => {
+    const v = await volunteer(api.http);
+    links.link(v.id, org.id);
+    const gate = api.app.get(SafeguardingGate);
+    const queue = api.app.get<Queue>(getQueueToken(QUEUES.backgroundChecks));
+    const input = {
+      userId: v.id,
+      organizationId: org.id,
+      validThrough: addDays(today(), 90),
+      requestedBy: coordinator.id,
+    };
+    const checks = async () =>
+      (await dataSource(api).query(
+        `SELECT id, status FROM background_checks WHERE volunteer_id = $1`,
+        [v.id],
+      )) as {
+        id: string;
+        status: string;
+      }[];
+
+    let rolledBack: string | null = null;
+    await expect(
+      dataSource(api).transaction(async (m) => {
+        rolledBack = await gate.requestCheckIfNeeded(m, input);
+        throw new Error('the caller rolls back');
+      }),
+    ).rejects.toThrow('the caller rolls back');
+    expect(rolledBack).toEqual(expect.any(String));
+    expect(await checks()).toEqual([]);
+
+    const id = await dataSource(api).transaction((m) => gate.requestCheckIfNeeded(m, input));
+    expect(await checks()).toEqual([{ id, status: 'pending' }]);
+    await waitFor(
+      'the first step to be queued',
+      async () => (await queue.getJob(`${id}:start`)) ?? undefined,
+    );
+    expect(await queue.getJob(`${rolledBack}:start`)).toBeNull();
+
+    // In progress: nothing more to request.
+    expect(
+      await dataSource(api).transaction((m) => gate.requestCheckIfNeeded(m, input)),
+    ).toBeNull();
+    // A clear check valid through the date: nothing either; beyond its expiry: a new one.
+    await dataSource(api).query(`UPDATE background_checks SET status = 'cancelled' WHERE id = $1`, [
+      id,
+    ]);
+    const manual = await manualCheck(v, today());
+    expect(
+      await dataSource(api).transaction((m) =>
+        gate.requestCheckIfNeeded(m, { ...input, validThrough: manual.expiresAt }),
+      ),
+    ).toBeNull();
+    const renewal = await dataSource(api).transaction((m) =>
+      gate.requestCheckIfNeeded(m, { ...input, validThrough: addDays(manual.expiresAt, 1) }),
+    );
+    expect(renewal).toEqual(expect.any(String));
+    expect(renewal).not.toBe(id);
   });
 });

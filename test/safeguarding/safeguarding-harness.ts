@@ -100,3 +100,68 @@ export async function outbox(
     [where.template ?? null, where.userId ?? null, where.dedupeLike ?? null],
   );
 }
+
+/** A date `days` from today (UTC). */
+export function daysFromNow(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A published review-admission trip needing a background check. */
+export async function publishedTrip(
+  http: HttpClient,
+  orgId: string,
+  coordinator: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; startDate: string; endDate: string }> {
+  const res = await http.post(
+    `/organizations/${orgId}/trips`,
+    {
+      title: 'Verano en el Hogar Esperanza',
+      description: 'Two weeks of tutoring, art and sports with the girls of the home.',
+      country: 'US',
+      city: 'San Antonio',
+      startDate: daysFromNow(60),
+      endDate: daysFromNow(74),
+      capacity: 10,
+      costCents: 85000,
+      currency: 'USD',
+      applicationDeadline: daysFromNow(45),
+      minAge: 16,
+      requiresBackgroundCheck: true,
+      admission: 'review',
+      skills: [],
+      languages: [],
+      ...overrides,
+    },
+    { token: coordinator.token },
+  );
+  if (res.status !== 201) throw new Error(`create trip failed: ${res.status} ${res.text}`);
+  const pub = await http.post(`/trips/${res.body.id}/publish`, undefined, {
+    token: coordinator.token,
+  });
+  if (pub.status !== 200) throw new Error(`publish failed: ${pub.status} ${pub.text}`);
+  return pub.body;
+}
+
+/** Applies and has the coordinator accept: the application is active, so the link exists. */
+export async function acceptedApplication(
+  http: HttpClient,
+  tripId: string,
+  v: TestUser,
+  coordinator: TestUser,
+): Promise<string> {
+  const applied = await http.post(
+    `/trips/${tripId}/applications`,
+    { motivation: 'I would love to help the girls with their homework.' },
+    { token: v.token },
+  );
+  if (applied.status !== 201) throw new Error(`apply failed: ${applied.status} ${applied.text}`);
+  const accepted = await http.post(`/applications/${applied.body.id}/accept`, undefined, {
+    token: coordinator.token,
+  });
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${accepted.text}`);
+  return applied.body.id;
+}

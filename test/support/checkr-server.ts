@@ -60,7 +60,7 @@ export class CheckrServer {
   readonly candidates = new Map<string, Candidate>();
   readonly invitations = new Map<string, Invitation>();
   readonly reports = new Map<string, Report>();
-  private failures: number[] = [];
+  private failures: { status: number; path?: string }[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -78,9 +78,9 @@ export class CheckrServer {
     return self;
   }
 
-  /** The next `count` API calls answer `status` (e.g. 503), as an outage would. */
-  failNext(count: number, status = 503): void {
-    this.failures.push(...Array<number>(count).fill(status));
+  /** The next `count` API calls (to `path`, if given) answer `status` (e.g. 503), as an outage would. */
+  failNext(count: number, status = 503, path?: string): void {
+    for (let i = 0; i < count; i++) this.failures.push({ status, path });
   }
 
   /** The candidate finished the hosted flow: the invitation completes and a pending report exists. */
@@ -183,8 +183,13 @@ export class CheckrServer {
     const expected = `Basic ${Buffer.from(`${this.apiKey}:`).toString('base64')}`;
     if (req.headers.authorization !== expected)
       return this.send(res, 401, { error: 'Bad authentication error' });
-    const failure = this.failures.shift();
-    if (failure) return this.send(res, failure, { error: 'Service unavailable' });
+    const failure = this.failures.findIndex((f) => !f.path || f.path === path);
+    if (failure >= 0) {
+      const [{ status }] = this.failures.splice(failure, 1);
+      return this.send(res, status, {
+        error: status >= 500 ? 'Service unavailable' : 'Invalid request',
+      });
+    }
 
     const now = new Date().toISOString();
     if (req.method === 'POST' && path === '/v1/candidates') {
