@@ -8,7 +8,6 @@ describe('safeguarding: who may see and act, and malformed input', () => {
   let links: TestLinks;
   let orgA: { id: string };
   let coordA: TestUser;
-  let orgB: { id: string };
   let coordB: TestUser;
   let v: TestUser;
   let other: TestUser;
@@ -18,7 +17,7 @@ describe('safeguarding: who may see and act, and malformed input', () => {
     api = await startTestApi();
     links = new TestLinks(api.app);
     ({ org: orgA, coordinator: coordA } = await createOrgWithCoordinator(api.http));
-    ({ org: orgB, coordinator: coordB } = await createOrgWithCoordinator(api.http));
+    ({ coordinator: coordB } = await createOrgWithCoordinator(api.http));
     v = await volunteer(api.http);
     other = await volunteer(api.http);
     links.link(v.id, orgA.id);
