@@ -20,18 +20,28 @@ describe('internships demo seed', () => {
 
   it('adds needs and intern applications once, ready for candidates and a run', async () => {
     const o = await createOrgWithCoordinator(api.http);
-    const first = await seedInternships(ds, {
+    const partner = await createOrgWithCoordinator(api.http, o.admin);
+    const query = (text: string, params?: unknown[]) => ds.query(text, params);
+    const first = await seedInternships(query, {
       organizationId: o.org.id,
+      partnerOrganizationId: partner.org.id,
       createdBy: o.coordinator.id,
     });
     expect(first).toEqual({ needs: 3, interns: 7 });
-    expect(await seedInternships(ds, { organizationId: o.org.id })).toEqual({
+    expect(
+      await seedInternships(query, {
+        organizationId: o.org.id,
+        partnerOrganizationId: partner.org.id,
+      }),
+    ).toEqual({
       needs: 0,
       interns: 0,
     });
 
     const needs = await api.http.get('/needs?limit=100');
     expect(needs.body.items).toHaveLength(3);
+    const legal = needs.body.items.find((n: any) => n.title.startsWith('Legal research'));
+    expect(legal.organization.id).toBe(partner.org.id);
     expect(JSON.stringify(needs.body)).not.toContain('Casa de transición');
     const aftercare = needs.body.items.find((n: any) => n.title === 'Aftercare counselling intern');
     const candidates = await api.http.get(`/needs/${aftercare.id}/candidates`, {

@@ -1,5 +1,4 @@
 import { PasswordHasher } from '@puente/accounts';
-import type { DataSource } from 'typeorm';
 
 /** The password of every demo intern (their emails are listed in the log). */
 export const DEMO_INTERN_PASSWORD = 'puente-demo-intern';
@@ -8,7 +7,12 @@ const DAY_MS = 86_400_000;
 const day = (from: Date, days: number) =>
   new Date(from.getTime() + days * DAY_MS).toISOString().slice(0, 10);
 
+/** Runs one SQL statement and answers its rows (a pg Client, a TypeORM DataSource, …). */
+export type SeedQuery = (text: string, params?: unknown[]) => Promise<any[]>;
+
 interface DemoNeed {
+  /** The home itself, or its legal-aid partner (the home when no partner is given). */
+  org: 'home' | 'partner';
   title: string;
   description: string;
   location: string;
@@ -22,6 +26,7 @@ interface DemoNeed {
 
 const NEEDS: DemoNeed[] = [
   {
+    org: 'home',
     title: 'Aftercare counselling intern',
     description:
       'Accompany girls leaving the home through their first year outside: weekly visits, group sessions, and help with school and work.',
@@ -37,6 +42,7 @@ const NEEDS: DemoNeed[] = [
     privateLocation: 'Casa de transición, 4a Calle 3-21, Zona 1',
   },
   {
+    org: 'partner',
     title: 'Legal research intern for the legal-aid partner',
     description:
       'Research case law and prepare files on guardianship and protection orders with the partner’s lawyers.',
@@ -52,6 +58,7 @@ const NEEDS: DemoNeed[] = [
     privateLocation: null,
   },
   {
+    org: 'home',
     title: 'English teacher for the girls’ home school',
     description: 'Teach English to girls aged 10–17 in small groups, four mornings a week.',
     location: 'Chimaltenango, GT',
@@ -174,14 +181,16 @@ const INTERNS: DemoIntern[] = [
 ];
 
 /**
- * Demo internship needs for one organisation and intern applications from demo volunteers, so a
- * coordinator can run a match at once. Idempotent: needs (by title) and interns (by email) that
- * exist are left as they are. Answers what it added.
+ * Demo internship needs (for the home and, when given, its legal-aid partner) and intern
+ * applications from demo volunteers, so a coordinator can run a match at once. Idempotent: needs
+ * (by organisation and title) and interns (by email) that exist are left as they are. Call it
+ * inside the seed's transaction. Answers what it added.
  */
 export async function seedInternships(
-  ds: DataSource,
+  query: SeedQuery,
   options: {
     organizationId: string;
+    partnerOrganizationId?: string;
     createdBy?: string | null;
     now?: Date;
     log?: (line: string) => void;
@@ -193,9 +202,13 @@ export async function seedInternships(
   const needIds = new Map<string, string>();
   let addedNeeds = 0;
   for (const need of NEEDS) {
-    const found = await ds.query(
+    const organizationId =
+      need.org === 'partner'
+        ? (options.partnerOrganizationId ?? options.organizationId)
+        : options.organizationId;
+    const found = await query(
       'SELECT id FROM needs WHERE organization_id = $1 AND title = $2 LIMIT 1',
-      [options.organizationId, need.title],
+      [organizationId, need.title],
     );
     if (found.length) {
       needIds.set(need.title, found[0].id);
@@ -204,13 +217,13 @@ export async function seedInternships(
     const skills = [
       ...new Set([...need.requiredSkills, ...need.preferredSkills].map((s) => s.skill)),
     ];
-    const [row] = await ds.query(
+    const [row] = await query(
       `INSERT INTO needs (organization_id, title, description, location, start_date, end_date, slots,
          required_skills, preferred_skills, languages, skill_slugs, requires_background_check,
          private_location, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [
-        options.organizationId,
+        organizationId,
         need.title,
         need.description,
         need.location,
@@ -233,13 +246,13 @@ export async function seedInternships(
   const hash = await new PasswordHasher().hash(DEMO_INTERN_PASSWORD);
   let addedInterns = 0;
   for (const intern of INTERNS) {
-    const [user] = await ds.query(
+    const [user] = await query(
       `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
       [intern.email, intern.name, hash],
     );
     if (!user) continue;
-    await ds.query(
+    await query(
       `INSERT INTO profiles (user_id, date_of_birth, phone, country, languages, skills, emergency_contact, locale)
        VALUES ($1, '1996-05-14', '+15125550123', 'US', $2, $3, $4, 'en')`,
       [
@@ -249,7 +262,7 @@ export async function seedInternships(
         JSON.stringify({ name: 'Demo Contact', phone: '+15125550199', relation: 'parent' }),
       ],
     );
-    await ds.query(
+    await query(
       `INSERT INTO intern_applications (user_id, available_from, available_to, statement, preferences, skills, languages)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
