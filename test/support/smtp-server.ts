@@ -7,6 +7,8 @@ export interface ReceivedMail {
   /** The Message-ID header as sent, e.g. `<uuid@puente.local>`. */
   messageId: string;
   envelopeTo: string[];
+  /** Date.now() when the server accepted it. */
+  at: number;
 }
 
 export interface SmtpBehaviour {
@@ -73,6 +75,7 @@ export class TestSmtpServer {
               raw,
               messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('utf8'))?.[1] ?? '',
               envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              at: Date.now(),
             });
             callback(null, `OK queued as ${this.received.length}`);
           };

@@ -1,0 +1,77 @@
+import type { Client } from 'pg';
+import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
+import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
+import { TestSmtpServer } from '../support/smtp-server';
+import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
+
+const CONCURRENCY = 10;
+const TOTAL = 1000;
+
+/** Nothing is lost when a worker dies mid-batch; a duplicate is possible only for a send in flight. */
+describe('delivery: a worker killed with SIGKILL mid-way', () => {
+  let env: TestEnv;
+  let smtp: TestSmtpServer;
+  let db: Client;
+  const workers: RunningProcess[] = [];
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    smtp = await TestSmtpServer.start();
+    db = await connectDb(env);
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.stop('SIGKILL');
+    await db?.end();
+    await smtp?.close();
+  });
+
+  const startWorker = () => {
+    const worker = startProcess(WORKER_MAIN, {
+      ...env.vars,
+      SMTP_URL: smtp.url,
+      EMAIL_CONCURRENCY: String(CONCURRENCY),
+      OUTBOX_SWEEP_MS: '500',
+    });
+    workers.push(worker);
+    return worker;
+  };
+
+  it(`delivers all ${TOTAL} emails; duplicates (by Message-ID) at most the ${CONCURRENCY} in flight`, async () => {
+    // Slow enough answers that the kill lands mid-batch with sends in flight.
+    smtp.behaviour.delayMs = 20;
+    const ids = await insertOutboxRows(
+      db,
+      Array.from({ length: TOTAL }, (_, i) => ({ toEmail: `volunteer-${i}@example.org` })),
+    );
+    const began = Date.now();
+    const first = startWorker();
+    await waitFor('a third delivered', async () => smtp.counts().size >= TOTAL / 3, 60_000);
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    const atKill = smtp.counts().size;
+    const sentAtKill = (await statusCounts(db)).sent ?? 0;
+    expect(atKill).toBeLessThan(TOTAL);
+
+    const restarted = Date.now();
+    const second = startWorker();
+    await smtp.waitForCount(TOTAL, 120_000);
+    await waitFor(
+      'every row marked sent',
+      async () => (await statusCounts(db)).sent === TOTAL,
+      30_000,
+    );
+
+    const counts = smtp.counts();
+    for (const id of ids) expect(counts.get(`<${id}@puente.local>`)).toBeGreaterThanOrEqual(1);
+    const duplicates = smtp.duplicates();
+    expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
+    expect(await statusCounts(db)).toEqual({ sent: TOTAL });
+    console.log(
+      `crash: killed after ${atKill}/${TOTAL} delivered (${sentAtKill} marked sent); ` +
+        `restarted worker finished in ${((Date.now() - restarted) / 1000).toFixed(1)} s ` +
+        `(total ${((Date.now() - began) / 1000).toFixed(1)} s); ${smtp.received.length} messages received, ` +
+        `${duplicates} duplicate(s) (limit ${CONCURRENCY})`,
+    );
+    await second.stop();
+  }, 180_000);
+});
