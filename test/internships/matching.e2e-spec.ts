@@ -490,6 +490,43 @@ describe('internships: needs, candidates, runs computed by a real worker, apply,
     expect(await subjectsTo(i.ines.user.email, 2)).toContain('Almost there: Legal research intern');
   });
 
+  it('moves an awaiting placement to placed once the requirement is met (re-checked on read)', async () => {
+    const awaiting = await placementOf(i.ines, 'awaiting_requirements');
+    // The placement links Inés to the organisation: its coordinators may read her check.
+    const { rows } = await db.query(`SELECT id FROM background_checks WHERE volunteer_id = $1`, [
+      i.ines.user.id,
+    ]);
+    const checkPath = `/background-checks/${rows[0].id}`;
+    expect((await api.http.get(checkPath, auth(o.coordinator))).status).toBe(200);
+    expect([403, 404]).toContain((await api.http.get(checkPath, auth(other.coordinator))).status);
+    // The provider reports a clear result (as its webhook would; its delay is an hour in this test).
+    await db.query(
+      `UPDATE background_checks SET status = 'completed', result = 'clear', completed_at = now(),
+              expires_on = '2029-12-31' WHERE id = $1`,
+      [rows[0].id],
+    );
+    const stillAwaiting = await api.http.get(
+      `/organizations/${o.org.id}/placements?status=awaiting_requirements`,
+      auth(o.coordinator),
+    );
+    expect(stillAwaiting.body.items.map((p: any) => p.id)).toEqual([awaiting.id]);
+    const read = await api.http.get(`/placements/${awaiting.id}`, auth(i.ines.user));
+    expect(read.status).toBe(200);
+    expect(read.body.status).toBe('placed');
+    expect(read.body.missing).toEqual([]);
+    expect(read.body.history.map((h: any) => [h.from, h.to, h.by])).toEqual([
+      [null, 'offered', o.coordinator.id],
+      ['offered', 'awaiting_requirements', i.ines.user.id],
+      ['awaiting_requirements', 'placed', null],
+    ]);
+    expect((await api.http.get(`/needs/${needs.B.id}`, auth(o.coordinator))).body.status).toBe(
+      'filled',
+    );
+    expect(await subjectsTo(i.ines.user.email, 3)).toContain(
+      "You're placed: Legal research intern",
+    );
+  });
+
   it('a decline frees the slot, and the next run proposes someone else for it', async () => {
     const offer = await placementOf(i.elena, 'offered');
     expect(offer.need.id).toBe(needs.C.id);
