@@ -48,7 +48,7 @@ export class AdminNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'reminder-departure' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'template must be a template name' })
+  @Matches(/^[a-z0-9.-]{1,64}$/, { message: 'template must be a template name' })
   template?: string;
 }
 
