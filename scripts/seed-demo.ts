@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { PasswordHasher } from '@puente/accounts';
+import { seedInternships } from '@puente/internships/demo/seed-internships';
 import {
   describeUrl,
   ensureDatabase,
@@ -224,6 +225,13 @@ async function seed(db: Client, adminEmail: string, adminPassword: string): Prom
         coordinatorId,
       ],
     );
+  // Internship needs for both organisations and demo interns, so a match can be run at once.
+  await seedInternships((text, params) => db.query(text, params).then((r) => r.rows), {
+    organizationId: orgs.home,
+    partnerOrganizationId: orgs.legal,
+    createdBy: coordinatorId,
+    log: (line) => console.log(line),
+  });
 }
 
 async function main(): Promise<void> {
