@@ -90,10 +90,12 @@ export async function outbox(
     to_email: string | null;
     data: any;
     dedupe_key: string;
+    status: string;
+    last_error: string | null;
   }[]
 > {
   return dataSource(api).query(
-    `SELECT template, user_id, to_email, data, dedupe_key FROM notifications
+    `SELECT template, user_id, to_email, data, dedupe_key, status, last_error FROM notifications
      WHERE ($1::text IS NULL OR template = $1) AND ($2::uuid IS NULL OR user_id = $2)
        AND ($3::text IS NULL OR dedupe_key LIKE $3)
      ORDER BY created_at`,

@@ -75,12 +75,18 @@ describe('safeguarding: accept → check requested → sandbox webhook → confi
     const res = await confirm(applicationId);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('confirmed');
-    expect(
-      await outbox(api, { template: 'background-check.requested', userId: v.id }),
-    ).toHaveLength(1);
-    expect(
-      await outbox(api, { template: 'background-check.completed', userId: v.id }),
-    ).toHaveLength(1);
+    // The worker renders and sends them (to .eml files here).
+    for (const template of ['background-check.requested', 'background-check.completed']) {
+      const [sent] = await waitFor(`${template} to be sent`, async () => {
+        const rows = await outbox(api, { template, userId: v.id });
+        return rows.length === 1 && rows[0].status !== 'pending' ? rows : undefined;
+      });
+      expect({ template, status: sent.status, error: sent.last_error }).toEqual({
+        template,
+        status: 'sent',
+        error: null,
+      });
+    }
   });
 
   it('one clear check serves the next trip too: no second check is requested', async () => {
@@ -144,6 +150,13 @@ describe('safeguarding: accept → check requested → sandbox webhook → confi
       userId: v.id,
     });
     expect(notice.data).toMatchObject({ waitDays: 5 });
+    await waitFor('the pre-adverse notice to be sent', async () => {
+      const rows = await outbox(api, {
+        template: 'background-check.pre-adverse-action',
+        userId: v.id,
+      });
+      return rows[0]?.status === 'sent' || undefined;
+    });
     expect(notice.data.reportCopyUrl).toContain(`/background-checks/${checkId}`);
     expect(notice.data.disputeUrl).toContain(`/background-checks/${checkId}/dispute`);
 

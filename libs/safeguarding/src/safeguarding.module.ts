@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@puente/accounts';
-import { NotificationsModule } from '@puente/notifications';
+import { NotificationsModule, TemplateRegistry } from '@puente/notifications';
+import { SAFEGUARDING_EMAIL_TEMPLATES } from './emails';
 import { BackgroundCheckAudit } from './entities/background-check-audit.entity';
 import { BackgroundCheckEvent } from './entities/background-check-event.entity';
 import { BackgroundCheck } from './entities/background-check.entity';
@@ -80,4 +81,11 @@ const services = [
   ],
   exports: [...services, SafeguardingGate, VolunteerLinksRegistry, TypeOrmModule],
 })
-export class SafeguardingModule {}
+export class SafeguardingModule implements OnModuleInit {
+  constructor(private readonly templates: TemplateRegistry) {}
+
+  onModuleInit(): void {
+    for (const template of SAFEGUARDING_EMAIL_TEMPLATES)
+      if (!this.templates.get(template.name)) this.templates.register(template);
+  }
+}

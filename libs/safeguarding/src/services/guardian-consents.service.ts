@@ -129,7 +129,9 @@ export class GuardianConsentsService implements OnModuleInit {
       toEmail: consent.guardianEmail,
       data: {
         consentId: consent.id,
-        guardianName: consent.guardianName,
+        // The guardian has no account: name and language travel with the message.
+        recipientName: consent.guardianName,
+        locale: profile.locale,
         volunteerName: volunteer.name,
         organizationName: org.name,
       },
@@ -183,11 +185,19 @@ export class GuardianConsentsService implements OnModuleInit {
         tokenExpiresAt: null,
       });
       await repo.save(consent);
+      const org = await manager
+        .getRepository(Organization)
+        .findOneByOrFail({ id: consent.organizationId });
       const sent = await this.outbox.enqueue(manager, {
         dedupeKey: `guardian-consent:${consent.id}:given`,
         template: T.guardianConsentGiven,
         userId: consent.volunteerId,
-        data: { consentId: consent.id, organizationId: consent.organizationId },
+        data: {
+          consentId: consent.id,
+          organizationId: org.id,
+          organizationName: org.name,
+          safeguardingUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/me/safeguarding`,
+        },
       });
       return { consent, sent };
     });
