@@ -274,7 +274,7 @@ describe('safeguarding: the gate, expiry and the daily job (manual checks, contr
       dedupeLike: `guardian-consent:${asked.body.id}:%`,
     });
     expect(email.to_email).toBe('ana.lopez@example.org');
-    expect(JSON.stringify(email.data)).not.toMatch(/guardian-consents\//); // no usable link at rest
+    expect(JSON.stringify(email.data)).not.toMatch(/token/); // no usable link at rest
 
     // The email worker resolves the link when it sends: a fresh one-time token.
     const { NotificationDataRegistry } = await import('@puente/notifications');
@@ -284,7 +284,9 @@ describe('safeguarding: the gate, expiry and the daily job (manual checks, contr
     const fresh = await api.app
       .get(NotificationDataRegistry)
       .resolve({ ...row, data: row.data, template: row.template });
-    const token = /guardian-consents\/([A-Za-z0-9_-]{43})$/.exec(String(fresh!.consentUrl))![1];
+    const token = /\/guardian-consents\?token=([A-Za-z0-9_-]{43})$/.exec(
+      String(fresh!.consentUrl),
+    )![1];
     const [stored] = await dataSource(api).query(
       `SELECT token_hash FROM guardian_consents WHERE id = $1`,
       [asked.body.id],
@@ -294,14 +296,15 @@ describe('safeguarding: the gate, expiry and the daily job (manual checks, contr
     expect(
       (await unmet(api, v.id, org.id, start, addDays(start, 7))).map((r) => r.message),
     ).toEqual(['guardian consent: waiting for the guardian to consent']);
-    const page = await api.http.get(`/guardian-consents/${token}`);
+    const page = await api.http.get(`/guardian-consents?token=${token}`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ guardianName: 'Ana López', state: 'requested' });
     expect(
-      (await api.http.post(`/guardian-consents/${token}`, { consent: false, signedName: 'Ana' }))
+      (await api.http.post('/guardian-consents', { token, consent: false, signedName: 'Ana' }))
         .status,
     ).toBe(400);
-    const given = await api.http.post(`/guardian-consents/${token}`, {
+    const given = await api.http.post('/guardian-consents', {
+      token,
       consent: true,
       signedName: 'Ana López',
     });
@@ -309,7 +312,8 @@ describe('safeguarding: the gate, expiry and the daily job (manual checks, contr
     expect(given.body.state).toBe('given');
     expect(
       (
-        await api.http.post(`/guardian-consents/${token}`, {
+        await api.http.post('/guardian-consents', {
+          token,
           consent: true,
           signedName: 'Ana López',
         })

@@ -33,7 +33,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
     locale: 'es',
     volunteerName,
     organizationName: 'Hogar "Esperanza"',
-    consentUrl: 'http://localhost:3000/guardian-consents/abc',
+    consentUrl: 'http://localhost:3000/guardian-consents?token=abc',
     expiresAt: '2027-02-09T00:00:00.000Z',
   },
   'guardian-consent.given': {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { Equals, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Equals, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -10,7 +10,22 @@ export class RequestGuardianConsentDto {
   organizationId: string;
 }
 
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN_MESSAGE = 'token must be the token from the email link';
+
+export class ConsentTokenQueryDto {
+  @ApiProperty({ description: 'the one-time token from the email link' })
+  @IsString()
+  @Matches(TOKEN, { message: TOKEN_MESSAGE })
+  token: string;
+}
+
 export class GiveGuardianConsentDto {
+  @ApiProperty({ description: 'the one-time token from the email link' })
+  @IsString()
+  @Matches(TOKEN, { message: TOKEN_MESSAGE })
+  token: string;
+
   @ApiProperty({ enum: [true], description: 'must be true' })
   @Equals(true, { message: 'consent must be true' })
   consent: true;

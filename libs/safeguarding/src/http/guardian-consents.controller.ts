@@ -1,68 +1,48 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  PipeTransform,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '@puente/accounts';
 import {
+  ConsentTokenQueryDto,
   GiveGuardianConsentDto,
   GuardianConsentRequestView,
   GuardianConsentView,
 } from '../dto/guardian-consent.dto';
 import { GuardianConsentsService } from '../services/guardian-consents.service';
 
-/** A link token is 43 base64url characters; anything else is no link of ours (404, before the body). */
-class ConsentTokenPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(value)) throw new NotFoundException('Consent link not found');
-    return value;
-  }
-}
-
+/**
+ * A guardian's one-time link. The token travels in the query string or the body, never in the
+ * path, because request logs keep paths (and drop query strings).
+ */
 @ApiTags('safeguarding')
 @Public()
 @Controller('guardian-consents')
 export class GuardianConsentsController {
   constructor(private readonly guardians: GuardianConsentsService) {}
 
-  @Get(':token')
-  @ApiOperation({
-    summary: 'What a guardian is asked to consent to (the link in their email)',
-  })
-  @ApiParam({ name: 'token', description: 'the one-time token from the email link' })
+  @Get()
+  @ApiOperation({ summary: 'What a guardian is asked to consent to (the link in their email)' })
   @ApiOkResponse({ type: GuardianConsentRequestView })
+  @ApiBadRequestResponse({ description: 'token missing or malformed' })
   @ApiNotFoundResponse({ description: 'unknown, used or expired link' })
-  describe(@Param('token', ConsentTokenPipe) token: string): Promise<GuardianConsentRequestView> {
-    return this.guardians.describe(token);
+  describe(@Query() query: ConsentTokenQueryDto): Promise<GuardianConsentRequestView> {
+    return this.guardians.describe(query.token);
   }
 
-  @Post(':token')
+  @Post()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary: 'A guardian consents (one-time link: it stops working once used)',
-  })
-  @ApiParam({ name: 'token', description: 'the one-time token from the email link' })
+  @ApiOperation({ summary: 'A guardian consents (the link works once)' })
   @ApiOkResponse({ type: GuardianConsentView })
-  @ApiBadRequestResponse({ description: 'consent is not true, or signedName is missing' })
+  @ApiBadRequestResponse({
+    description: 'token malformed, consent not true, or signedName missing',
+  })
   @ApiNotFoundResponse({ description: 'unknown, used or expired link' })
-  give(
-    @Param('token', ConsentTokenPipe) token: string,
-    @Body() dto: GiveGuardianConsentDto,
-  ): Promise<GuardianConsentView> {
-    return this.guardians.give(token, dto);
+  give(@Body() dto: GiveGuardianConsentDto): Promise<GuardianConsentView> {
+    return this.guardians.give(dto.token, dto);
   }
 }

@@ -45,8 +45,8 @@ export class CodeOfConductService {
     }
   }
 
-  current(organizationId: string, repo = this.codes): Promise<CodeOfConduct | null> {
-    return repo.findOne({
+  current(organizationId: string): Promise<CodeOfConduct | null> {
+    return this.codes.findOne({
       where: { organizationId },
       order: { publishedAt: 'DESC', id: 'DESC' },
     });
@@ -77,10 +77,6 @@ export class CodeOfConductService {
       userId,
       acceptedAt: acceptance.acceptedAt,
     };
-  }
-
-  hasAccepted(codeId: string, userId: string, repo = this.acceptances): Promise<boolean> {
-    return repo.existsBy({ codeId, userId });
   }
 }
 

@@ -151,12 +151,12 @@ export class GuardianConsentsService implements OnModuleInit {
     );
     if (!res.affected) return null;
     return {
-      consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/guardian-consents/${token}`,
+      consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/guardian-consents?token=${token}`,
       expiresAt: expiresAt.toISOString(),
     };
   }
 
-  /** GET /guardian-consents/:token: what the guardian is asked to consent to. */
+  /** GET /guardian-consents?token=: what the guardian is asked to consent to. */
   async describe(token: string): Promise<GuardianConsentRequestView> {
     const consent = await this.byToken(this.consents, token);
     const [volunteer, org] = await Promise.all([
@@ -172,7 +172,7 @@ export class GuardianConsentsService implements OnModuleInit {
     };
   }
 
-  /** POST /guardian-consents/:token: the guardian consents; the link then stops working. */
+  /** POST /guardian-consents: the guardian consents; the link then stops working. */
   async give(token: string, dto: GiveGuardianConsentDto): Promise<GuardianConsentView> {
     const { consent, sent } = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(GuardianConsent);
@@ -203,18 +203,6 @@ export class GuardianConsentsService implements OnModuleInit {
     });
     await this.outbox.dispatch([sent]);
     return toView(consent);
-  }
-
-  given(
-    volunteerId: string,
-    organizationId: string,
-    repo = this.consents,
-  ): Promise<GuardianConsent | null> {
-    return repo.findOneBy({ volunteerId, organizationId });
-  }
-
-  forVolunteer(volunteerId: string): Promise<GuardianConsent[]> {
-    return this.consents.findBy({ volunteerId });
   }
 
   private async byToken(

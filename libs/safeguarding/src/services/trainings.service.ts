@@ -43,14 +43,6 @@ export class TrainingsService {
     );
     return toTrainingView(saved);
   }
-
-  /** The record that lasts longest (the one that decides the state). */
-  latest(volunteerId: string, repo = this.trainings): Promise<SafeguardingTraining | null> {
-    return repo.findOne({
-      where: { volunteerId },
-      order: { expiresOn: 'DESC', createdAt: 'DESC' },
-    });
-  }
 }
 
 export function toTrainingView(t: SafeguardingTraining): TrainingView {
