@@ -8,8 +8,7 @@ import {
   type CheckResult,
 } from '../entities/background-check.entity';
 import { IsNotIdentityNumber } from './identity-number.validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from './trim.transform';
 
 export class RequestCheckDto {
   @ApiProperty({ format: 'uuid', description: 'the volunteer to check' })

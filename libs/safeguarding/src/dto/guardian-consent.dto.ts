@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Equals, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from './trim.transform';
 
 export class RequestGuardianConsentDto {
   @ApiProperty({ format: 'uuid', description: 'the organisation the volunteer will serve with' })

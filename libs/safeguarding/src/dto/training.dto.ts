@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate } from '@puente/platform';
 import { IsNotIdentityNumber } from './identity-number.validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from './trim.transform';
 
 export class RecordTrainingDto {
   @ApiProperty({ format: 'uuid' })

@@ -7,14 +7,7 @@ import {
   NotificationDataRegistry,
   OutboxService,
 } from '@puente/notifications';
-import {
-  Clock,
-  ConflictError,
-  Env,
-  isoDate,
-  NotFoundError,
-  UnprocessableError,
-} from '@puente/platform';
+import { Clock, ConflictError, isoDate, NotFoundError, UnprocessableError } from '@puente/platform';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { ageOn } from '../calendar';
@@ -25,7 +18,7 @@ import type {
 } from '../dto/guardian-consent.dto';
 import { GuardianConsent } from '../entities/guardian-consent.entity';
 import { AfterCommit } from './after-commit';
-import { SAFEGUARDING_TEMPLATES as T } from './safeguarding-emails';
+import { SAFEGUARDING_TEMPLATES as T, SafeguardingEmails } from './safeguarding-emails';
 
 const LINK_VALID_DAYS = 30;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -42,8 +35,8 @@ export class GuardianConsentsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly dataRegistry: NotificationDataRegistry,
     private readonly afterCommit: AfterCommit,
+    private readonly emails: SafeguardingEmails,
     private readonly clock: Clock,
-    private readonly env: Env,
   ) {}
 
   onModuleInit(): void {
@@ -151,7 +144,7 @@ export class GuardianConsentsService implements OnModuleInit {
     );
     if (!res.affected) return null;
     return {
-      consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/guardian-consents?token=${token}`,
+      consentUrl: this.emails.url(`/guardian-consents?token=${token}`),
       expiresAt: expiresAt.toISOString(),
     };
   }
@@ -196,7 +189,7 @@ export class GuardianConsentsService implements OnModuleInit {
           consentId: consent.id,
           organizationId: org.id,
           organizationName: org.name,
-          safeguardingUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/me/safeguarding`,
+          safeguardingUrl: this.emails.url('/me/safeguarding'),
         },
       });
       return { consent, sent };
