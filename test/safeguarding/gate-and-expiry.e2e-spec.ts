@@ -405,4 +405,41 @@ describe('safeguarding: the gate, expiry and the daily job (manual checks, contr
     expect(renewal).toEqual(expect.any(String));
     expect(renewal).not.toBe(id);
   });
+
+  it('records an offline check while a provider check is in flight; the clear one satisfies the gate', async () => {
+    const v = await volunteer(api.http);
+    links.link(v.id, org.id);
+    const pending = await api.http.post(
+      '/background-checks',
+      { volunteerId: v.id },
+      { token: coordinator.token },
+    );
+    expect(pending.status).toBe(202);
+    const manual = await manualCheck(v, today());
+    expect(manual.id).not.toBe(pending.body.id);
+    expect(manual.history.map((h: { action: string }) => h.action)).toEqual(['completed']);
+    expect(await unmet(api, v.id, org.id, addDays(today(), 30), addDays(today(), 40))).toEqual([]);
+    const mine = await api.http.get('/me/background-checks', { token: v.token });
+    expect(mine.body.items.map((c: { status: string }) => c.status).sort()).toEqual([
+      'completed',
+      'pending',
+    ]);
+  });
+
+  it('a manual request is completed by the certificate the coordinator records', async () => {
+    const v = await volunteer(api.http);
+    links.link(v.id, org.id);
+    const requested = await api.http.post(
+      '/background-checks',
+      { volunteerId: v.id, provider: 'manual' },
+      { token: coordinator.token },
+    );
+    const manual = await manualCheck(v, today());
+    expect(manual.id).toBe(requested.body.id);
+    expect(manual).toMatchObject({
+      status: 'completed',
+      provider: 'manual',
+      reference: `PNC-${today()}`,
+    });
+  });
 });

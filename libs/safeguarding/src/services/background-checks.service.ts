@@ -159,13 +159,15 @@ export class BackgroundChecksService {
           { volunteerId: dto.volunteerId, provider: 'manual', status: 'in_progress' },
         ],
       });
+      const completedAt = new Date(`${dto.completedOn}T00:00:00.000Z`);
       if (!check) {
+        // Born completed: it must not count as a second check in flight beside a provider's.
         const id = (
           (await manager.query(
-            `INSERT INTO background_checks
-               (volunteer_id, organization_id, requested_by, provider, status, requested_at)
-             VALUES ($1, $2, $3, 'manual', 'in_progress', $4) RETURNING id`,
-            [dto.volunteerId, orgIds[0], user.id, this.clock.now()],
+            `INSERT INTO background_checks (volunteer_id, organization_id, requested_by, provider,
+               status, result, requested_at, completed_at)
+             VALUES ($1, $2, $3, 'manual', 'completed', $4, $5, $6) RETURNING id`,
+            [dto.volunteerId, orgIds[0], user.id, dto.result, this.clock.now(), completedAt],
           )) as { id: string }[]
         )[0].id;
         check = await manager.getRepository(BackgroundCheck).findOneByOrFail({ id });
@@ -174,7 +176,6 @@ export class BackgroundChecksService {
       await manager
         .getRepository(BackgroundCheck)
         .update(check.id, { providerReference: dto.reference });
-      const completedAt = new Date(`${dto.completedOn}T00:00:00.000Z`);
       const sent = await this.transitions.complete(
         manager,
         check,
