@@ -8,6 +8,8 @@ export * from './entities/trip-digest.entity';
 export * from './services/applications.service';
 export * from './services/coordinator-digest.service';
 export * from './services/trip-listing.service';
+export * from './services/trip-listing.query';
+export * from './services/trip-row';
 export * from './services/trips.service';
 export * from './services/trip-notifier.service';
 export * from './dto/trip.dto';

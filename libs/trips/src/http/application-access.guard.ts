@@ -10,7 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AuthUser, OrganizationsService } from '@puente/accounts';
+import type { AuthUser } from '@puente/accounts';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 
@@ -41,7 +41,6 @@ export class ApplicationAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly ds: DataSource,
-    private readonly organizations: OrganizationsService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -53,14 +52,16 @@ export class ApplicationAccessGuard implements CanActivate {
     const user = req.user;
     if (!id || !isUUID(id) || !user) throw new NotFoundException('Application not found');
     const [app] = (await this.ds.query(
-      `SELECT a.user_id, t.organization_id
+      `SELECT a.user_id,
+              EXISTS (SELECT 1 FROM memberships m
+                       WHERE m.organization_id = t.organization_id AND m.user_id = $2
+                         AND m.role = 'coordinator') AS is_coordinator
          FROM trip_applications a JOIN trips t ON t.id = a.trip_id WHERE a.id = $1`,
-      [id],
-    )) as { user_id: string; organization_id: string }[];
+      [id, user.id],
+    )) as { user_id: string; is_coordinator: boolean }[];
     if (!app) throw new NotFoundException('Application not found');
     const isOwner = app.user_id === user.id;
-    const canCoordinate =
-      user.isAdmin || (await this.organizations.isCoordinator(user.id, app.organization_id));
+    const canCoordinate = user.isAdmin || app.is_coordinator;
     if (!isOwner && !canCoordinate) throw new NotFoundException('Application not found');
     if (level === 'coordinator' && !canCoordinate)
       throw new ForbiddenException('Only coordinators of the trip’s organization may do this');

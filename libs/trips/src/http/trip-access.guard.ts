@@ -10,7 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AuthUser, OrganizationsService } from '@puente/accounts';
+import type { AuthUser } from '@puente/accounts';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 
@@ -38,7 +38,6 @@ export class TripAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly ds: DataSource,
-    private readonly organizations: OrganizationsService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -47,14 +46,18 @@ export class TripAccessGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<RequestWithTrip>();
     const id = req.params.id;
     if (!id || !isUUID(id)) throw new NotFoundException('Trip not found');
-    const [trip] = (await this.ds.query('SELECT organization_id, status FROM trips WHERE id = $1', [
-      id,
-    ])) as { organization_id: string; status: string }[];
-    if (!trip) throw new NotFoundException('Trip not found');
     const user = req.user;
-    const canCoordinate =
-      !!user &&
-      (user.isAdmin || (await this.organizations.isCoordinator(user.id, trip.organization_id)));
+    // One round trip: the trip and whether the caller coordinates its organisation.
+    const [trip] = (await this.ds.query(
+      `SELECT t.organization_id, t.status,
+              EXISTS (SELECT 1 FROM memberships m
+                       WHERE m.organization_id = t.organization_id AND m.user_id = $2
+                         AND m.role = 'coordinator') AS is_coordinator
+         FROM trips t WHERE t.id = $1`,
+      [id, user?.id ?? null],
+    )) as { organization_id: string; status: string; is_coordinator: boolean }[];
+    if (!trip) throw new NotFoundException('Trip not found');
+    const canCoordinate = !!user && (user.isAdmin || trip.is_coordinator);
     if (!canCoordinate && trip.status === 'draft') throw new NotFoundException('Trip not found');
     if (level === 'coordinator' && !canCoordinate)
       throw new ForbiddenException('Only coordinators of this trip’s organization may do this');

@@ -25,7 +25,6 @@ import type {
   ListTripApplicationsQueryDto,
 } from '../dto/application.dto';
 import type { PageQueryDto } from '@puente/platform';
-import { TripApplicationEvent } from '../entities/trip-application-event.entity';
 import {
   ACTIVE_STATUSES_SQL,
   ApplicationStatus,
@@ -117,22 +116,24 @@ export class ApplicationsService {
             : trip.seatsTaken < trip.capacity
               ? 'accepted'
               : 'waitlisted';
+        // The application and the first line of its history in one round trip.
+        const [inserted] = (await m.query(
+          `WITH a AS (
+             INSERT INTO trip_applications (trip_id, user_id, status, motivation, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $5) RETURNING id)
+           INSERT INTO trip_application_events (application_id, from_status, to_status, by_user_id, at)
+           SELECT a.id, NULL, $3, $2, $5 FROM a
+           RETURNING application_id`,
+          [tripId, user.id, status, motivation, now],
+        )) as { application_id: string }[];
         const app = m.create(TripApplication, {
+          id: inserted.application_id,
           tripId,
           userId: user.id,
           status,
           motivation,
           createdAt: now,
           updatedAt: now,
-        });
-        await m.insert(TripApplication, app);
-        await m.insert(TripApplicationEvent, {
-          applicationId: app.id,
-          fromStatus: null,
-          toStatus: status,
-          byUserId: user.id,
-          reason: null,
-          at: now,
         });
         if (status === 'accepted') out.push(...(await this.seats.takeSeat(m, trip, app, null)));
         const template =

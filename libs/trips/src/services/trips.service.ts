@@ -21,7 +21,7 @@ import {
 } from '../entities/trip-application.entity';
 import { Trip } from '../entities/trip.entity';
 import { LockedTrip, SeatsService } from './seats.service';
-import { decodeTripCursor } from './trip-listing.service';
+import { decodeTripCursor } from './trip-listing.query';
 import { Outgoing, TripNotifier } from './trip-notifier.service';
 import { TRIP_VIEW_COLUMNS, TripRow, toTripView } from './trip-row';
 
