@@ -12,7 +12,7 @@ import {
 } from '@puente/platform';
 import { SafeguardingGate } from '@puente/safeguarding';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { eligibilityReasons, EligibilityProfile } from '../domain/eligibility';
+import { eligibilityReasons } from '../domain/eligibility';
 import {
   ApplicationAction,
   applicationTransition,
@@ -38,7 +38,7 @@ import {
   decodeApplicationCursor,
   toApplicationView,
 } from './application-row';
-import { LockedTrip, SeatsService } from './seats.service';
+import { Applicant, LockedTrip, SeatsService } from './seats.service';
 import { Outgoing, TripNotifier } from './trip-notifier.service';
 
 const DONE: Record<ApplicationAction, string> = {
@@ -53,12 +53,6 @@ const DONE: Record<ApplicationAction, string> = {
 export interface ApplicationViewer {
   userId: string;
   canCoordinate: boolean;
-}
-
-interface Applicant extends EligibilityProfile {
-  name: string;
-  email: string;
-  has_active: boolean;
 }
 
 const isActiveDuplicate = (err: unknown) =>
@@ -82,31 +76,16 @@ export class ApplicationsService {
    * `review` trips start at submitted; `auto` trips accept while seats remain, then waitlist.
    */
   async apply(tripId: string, user: AuthUser, motivation: string): Promise<ApplicationDetailView> {
-    const [applicant] = (await this.ds.query(
-      `SELECT u.name, u.email, p.date_of_birth::text AS "dateOfBirth", p.phone, p.country,
-              p.emergency_contact AS "emergencyContact",
-              p.passport_expires_on::text AS "passportExpiresOn", (p.user_id IS NOT NULL) AS has_profile,
-              EXISTS (SELECT 1 FROM trip_applications a
-                       WHERE a.trip_id = $2 AND a.user_id = u.id AND a.status IN ${ACTIVE_STATUSES_SQL}) AS has_active
-         FROM users u LEFT JOIN profiles p ON p.user_id = u.id
-        WHERE u.id = $1`,
-      [user.id, tripId],
-    )) as (Applicant & { has_profile: boolean })[];
-    if (!applicant) throw new NotFoundError('User');
-    if (applicant.has_active) throw alreadyApplied();
-
     const out: Outgoing = [];
     let view: ApplicationDetailView;
     try {
       view = await this.ds.transaction(async (m) => {
-        const trip = await this.seats.lockTrip(m, tripId);
-        if (!trip) throw new NotFoundError('Trip');
+        const locked = await this.seats.lockTripForApplicant(m, tripId, user.id);
+        if (!locked) throw new NotFoundError('Trip');
+        const { trip, applicant } = locked;
+        if (applicant.hasActiveApplication) throw alreadyApplied();
         const now = this.clock.now();
-        const reasons = eligibilityReasons(
-          trip,
-          applicant.has_profile ? applicant : null,
-          isoDate(now),
-        );
+        const reasons = eligibilityReasons(trip, applicant.profile, isoDate(now));
         if (reasons.length)
           throw new UnprocessableError('You cannot apply to this trip', reasons, 'NOT_ELIGIBLE');
 

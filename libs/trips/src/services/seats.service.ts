@@ -4,12 +4,109 @@ import { SafeguardingGate } from '@puente/safeguarding';
 import type { EntityManager } from 'typeorm';
 import { REVIEWABLE_TRIP_STATUSES } from '../domain/transitions';
 import { TripApplicationEvent } from '../entities/trip-application-event.entity';
-import { ApplicationStatus, TripApplication } from '../entities/trip-application.entity';
-import { Trip } from '../entities/trip.entity';
+import {
+  ACTIVE_STATUSES_SQL,
+  ApplicationStatus,
+  TripApplication,
+} from '../entities/trip-application.entity';
+import { Admission, Trip, TripStatus } from '../entities/trip.entity';
+import type { EligibilityProfile } from '../domain/eligibility';
+import type { EmergencyContact } from '@puente/accounts';
 import { Outgoing, TripNotifier } from './trip-notifier.service';
 
 /** A trip row locked for the rest of the transaction, with its organisation's name. */
 export type LockedTrip = Trip & { organizationName: string };
+
+/** What apply knows about the volunteer, read with the trip lock. */
+export interface Applicant {
+  name: string;
+  email: string;
+  hasActiveApplication: boolean;
+  profile: EligibilityProfile | null;
+}
+
+// Raw SQL rather than the query builder: this runs in every seat operation, and one statement
+// reads the trip, its organisation's name (and for apply, the volunteer) under the lock.
+const LOCKED_TRIP_COLUMNS = `
+  t.id, t.organization_id, t.title, t.description, t.country, t.city,
+  t.start_date::text AS start_date, t.end_date::text AS end_date,
+  t.application_deadline::text AS application_deadline, t.capacity, t.seats_taken,
+  t.cost_cents, t.currency, t.min_age, t.requires_background_check,
+  t.requires_safeguarding_training, t.requires_code_of_conduct, t.admission, t.skills,
+  t.languages, t.status, t.dates_version, t.created_by, t.created_at, t.updated_at,
+  o.name AS organization_name`;
+
+interface LockedTripRow {
+  id: string;
+  organization_id: string;
+  title: string;
+  description: string;
+  country: string;
+  city: string;
+  start_date: string;
+  end_date: string;
+  application_deadline: string;
+  capacity: number;
+  seats_taken: number;
+  cost_cents: number;
+  currency: string;
+  min_age: number;
+  requires_background_check: boolean;
+  requires_safeguarding_training: boolean;
+  requires_code_of_conduct: boolean;
+  admission: Admission;
+  skills: string[];
+  languages: string[];
+  status: TripStatus;
+  dates_version: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  organization_name: string;
+}
+
+interface ApplicantRow {
+  applicant_name: string;
+  applicant_email: string;
+  has_profile: boolean;
+  applicant_date_of_birth: string | null;
+  applicant_phone: string | null;
+  applicant_country: string | null;
+  applicant_emergency_contact: EmergencyContact | null;
+  applicant_passport_expires_on: string | null;
+  has_active: boolean;
+}
+
+function toLockedTrip(manager: EntityManager, r: LockedTripRow): LockedTrip {
+  const trip = manager.create(Trip, {
+    id: r.id,
+    organizationId: r.organization_id,
+    title: r.title,
+    description: r.description,
+    country: r.country,
+    city: r.city,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    applicationDeadline: r.application_deadline,
+    capacity: r.capacity,
+    seatsTaken: r.seats_taken,
+    costCents: r.cost_cents,
+    currency: r.currency,
+    minAge: r.min_age,
+    requiresBackgroundCheck: r.requires_background_check,
+    requiresSafeguardingTraining: r.requires_safeguarding_training,
+    requiresCodeOfConduct: r.requires_code_of_conduct,
+    admission: r.admission,
+    skills: r.skills,
+    languages: r.languages,
+    status: r.status,
+    datesVersion: r.dates_version,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
+  return Object.assign(trip, { organizationName: r.organization_name });
+}
 
 export const TRIP_FULL = 'TRIP_FULL';
 
@@ -29,14 +126,60 @@ export class SeatsService {
   ) {}
 
   async lockTrip(manager: EntityManager, tripId: string): Promise<LockedTrip | null> {
-    const trip = await manager
-      .createQueryBuilder(Trip, 't')
-      .innerJoinAndSelect('t.organization', 'o')
-      .where('t.id = :tripId', { tripId })
-      .setLock('for_no_key_update', undefined, ['t'])
-      .getOne();
-    if (!trip) return null;
-    return Object.assign(trip, { organizationName: trip.organization!.name });
+    const [row] = (await manager.query(
+      `SELECT ${LOCKED_TRIP_COLUMNS}
+         FROM trips t JOIN organizations o ON o.id = t.organization_id
+        WHERE t.id = $1
+          FOR NO KEY UPDATE OF t`,
+      [tripId],
+    )) as LockedTripRow[];
+    return row ? toLockedTrip(manager, row) : null;
+  }
+
+  /**
+   * Locks the trip and reads, in the same round trip, what apply needs to know about the
+   * volunteer: name, email, profile, and whether an active application to the trip exists.
+   */
+  async lockTripForApplicant(
+    manager: EntityManager,
+    tripId: string,
+    userId: string,
+  ): Promise<{ trip: LockedTrip; applicant: Applicant } | null> {
+    const [row] = (await manager.query(
+      `SELECT ${LOCKED_TRIP_COLUMNS},
+              u.name AS applicant_name, u.email AS applicant_email,
+              (p.user_id IS NOT NULL) AS has_profile,
+              p.date_of_birth::text AS applicant_date_of_birth, p.phone AS applicant_phone,
+              p.country AS applicant_country, p.emergency_contact AS applicant_emergency_contact,
+              p.passport_expires_on::text AS applicant_passport_expires_on,
+              EXISTS (SELECT 1 FROM trip_applications a
+                       WHERE a.trip_id = t.id AND a.user_id = u.id
+                         AND a.status IN ${ACTIVE_STATUSES_SQL}) AS has_active
+         FROM trips t JOIN organizations o ON o.id = t.organization_id
+        CROSS JOIN users u
+         LEFT JOIN profiles p ON p.user_id = u.id
+        WHERE t.id = $1 AND u.id = $2
+          FOR NO KEY UPDATE OF t`,
+      [tripId, userId],
+    )) as (LockedTripRow & ApplicantRow)[];
+    if (!row) return null;
+    return {
+      trip: toLockedTrip(manager, row),
+      applicant: {
+        name: row.applicant_name,
+        email: row.applicant_email,
+        hasActiveApplication: row.has_active,
+        profile: row.has_profile
+          ? {
+              dateOfBirth: row.applicant_date_of_birth,
+              phone: row.applicant_phone,
+              country: row.applicant_country,
+              emergencyContact: row.applicant_emergency_contact,
+              passportExpiresOn: row.applicant_passport_expires_on,
+            }
+          : null,
+      },
+    };
   }
 
   /** Moves the application to a new status and writes the history line. */
