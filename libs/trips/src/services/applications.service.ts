@@ -143,13 +143,9 @@ export class ApplicationsService {
   ): Promise<ApplicationDetailView> {
     const out: Outgoing = [];
     await this.ds.transaction(async (m) => {
-      const ref = await m.findOne(TripApplication, {
-        where: { id: applicationId },
-        select: { id: true, tripId: true },
-      });
-      if (!ref) throw new NotFoundError('Application');
       // Trip first, then the application: the one lock order every seat operation follows.
-      const trip = (await this.seats.lockTrip(m, ref.tripId)) as LockedTrip;
+      const trip = await this.seats.lockTripOfApplication(m, applicationId);
+      if (!trip) throw new NotFoundError('Application');
       const app = await m.findOneOrFail(TripApplication, {
         where: { id: applicationId },
         lock: { mode: 'pessimistic_write' },

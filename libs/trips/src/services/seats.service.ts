@@ -3,7 +3,6 @@ import { Clock, ConflictError } from '@puente/platform';
 import { SafeguardingGate } from '@puente/safeguarding';
 import type { EntityManager } from 'typeorm';
 import { REVIEWABLE_TRIP_STATUSES } from '../domain/transitions';
-import { TripApplicationEvent } from '../entities/trip-application-event.entity';
 import {
   ACTIVE_STATUSES_SQL,
   ApplicationStatus,
@@ -126,12 +125,29 @@ export class SeatsService {
   ) {}
 
   async lockTrip(manager: EntityManager, tripId: string): Promise<LockedTrip | null> {
+    return this.lockWhere(manager, 't.id = $1', tripId);
+  }
+
+  /** Locks the trip of an application (null when there is no such application). */
+  lockTripOfApplication(manager: EntityManager, applicationId: string): Promise<LockedTrip | null> {
+    return this.lockWhere(
+      manager,
+      't.id = (SELECT a.trip_id FROM trip_applications a WHERE a.id = $1)',
+      applicationId,
+    );
+  }
+
+  private async lockWhere(
+    manager: EntityManager,
+    condition: string,
+    id: string,
+  ): Promise<LockedTrip | null> {
     const [row] = (await manager.query(
       `SELECT ${LOCKED_TRIP_COLUMNS}
          FROM trips t JOIN organizations o ON o.id = t.organization_id
-        WHERE t.id = $1
+        WHERE ${condition}
           FOR NO KEY UPDATE OF t`,
-      [tripId],
+      [id],
     )) as LockedTripRow[];
     return row ? toLockedTrip(manager, row) : null;
   }
@@ -191,16 +207,14 @@ export class SeatsService {
     reason: string | null,
   ): Promise<void> {
     const at = this.clock.now();
-    const from = app.status;
-    await manager.update(TripApplication, { id: app.id }, { status: to, updatedAt: at });
-    await manager.insert(TripApplicationEvent, {
-      applicationId: app.id,
-      fromStatus: from,
-      toStatus: to,
-      byUserId,
-      reason,
-      at,
-    });
+    // The new status and its history line in one statement.
+    await manager.query(
+      `WITH changed AS (
+         UPDATE trip_applications SET status = $2, updated_at = $5 WHERE id = $1 RETURNING id)
+       INSERT INTO trip_application_events (application_id, from_status, to_status, by_user_id, reason, at)
+       SELECT id, $3, $2, $4, $6, $5 FROM changed`,
+      [app.id, to, app.status, byUserId, at, reason],
+    );
     app.status = to;
     app.updatedAt = at;
   }
