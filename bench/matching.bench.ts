@@ -287,7 +287,7 @@ function main(): void {
   const shapes = process.argv.includes('--stress') ? [...SIZES, ...STRESS] : SIZES;
   for (const shape of shapes) {
     const { apps, needs } = shape;
-    const runs = apps >= 5000 ? 3 : 5;
+    const runs = apps >= 5000 ? 3 : apps >= 2000 ? 7 : 15;
     const results = new Map<Algorithm, Measurement>();
     let label = shapeLabel(shape);
     for (const algorithm of ALGORITHMS) {
