@@ -4,7 +4,7 @@ import { preparePair, type PreparedApplication, type PreparedNeed } from './prep
 
 /** A failed hard constraint; `kind` + `subject` group the same failure across needs. */
 export interface EligibilityFailure {
-  kind: 'skill' | 'language' | 'availability';
+  kind: 'skill' | 'language' | 'availability' | 'excluded';
   /** The skill slug or language code; empty for availability. */
   subject: string;
   message: string;
@@ -12,6 +12,7 @@ export interface EligibilityFailure {
 
 /** Fast yes/no used when scanning many pairs; must agree with `eligibilityFailures`. */
 export function isEligible(app: PreparedApplication, need: PreparedNeed): boolean {
+  if (app.excludedNeeds.has(need.index)) return false;
   if (app.fromDay > need.startDay || app.toDay < need.endDay) return false;
   const { requiredIds, requiredSkills, languageIds, languages } = need;
   for (let k = 0; k < requiredIds.length; k++) {
@@ -29,6 +30,9 @@ export function eligibilityFailures(
   need: PreparedNeed,
 ): EligibilityFailure[] {
   const failures: EligibilityFailure[] = [];
+  if (app.excludedNeeds.has(need.index)) {
+    failures.push({ kind: 'excluded', subject: '', message: 'excluded from this need' });
+  }
   need.requiredSkills.forEach(({ skill, minLevel }, k) => {
     const level = app.skillLevel[need.requiredIds[k]];
     if (level < minLevel) {

@@ -24,7 +24,8 @@ function plural(count: number, word: string): string {
 export function summariseIneligibility(app: PreparedApplication, needs: PreparedNeed[]): string {
   if (needs.length === 0) return 'eligible for no need: there are no needs in this run';
   const AVAILABILITY = -1;
-  // key: 2 × skill id for a skill, 2 × language id + 1 for a language, -1 for the dates.
+  const EXCLUDED = -2;
+  // key: 2 × skill id for a skill, 2 × language id + 1 for a language, -1 for the dates, -2 excluded.
   const groups = new Map<number, { count: number; first: PreparedNeed }>();
   const bump = (key: number, need: PreparedNeed): void => {
     const group = groups.get(key);
@@ -32,6 +33,7 @@ export function summariseIneligibility(app: PreparedApplication, needs: Prepared
     else groups.set(key, { count: 1, first: need });
   };
   for (const need of needs) {
+    if (app.excludedNeeds.has(need.index)) bump(EXCLUDED, need);
     need.requiredIds.forEach((id, k) => {
       if (app.skillLevel[id] < need.requiredSkills[k].minLevel) bump(2 * id, need);
     });
@@ -46,15 +48,21 @@ export function summariseIneligibility(app: PreparedApplication, needs: Prepared
     .map(([key, { count, first }]) => {
       const failures = eligibilityFailures(app, first);
       const example =
-        key === AVAILABILITY
-          ? failures.find((f) => f.kind === 'availability')
-          : key % 2 === 0
-            ? failures.find((f) => f.kind === 'skill' && skillKey(first, f.subject) === key)
-            : failures.find((f) => f.kind === 'language' && languageKey(first, f.subject) === key);
+        key === EXCLUDED
+          ? failures.find((f) => f.kind === 'excluded')
+          : key === AVAILABILITY
+            ? failures.find((f) => f.kind === 'availability')
+            : key % 2 === 0
+              ? failures.find((f) => f.kind === 'skill' && skillKey(first, f.subject) === key)
+              : failures.find(
+                  (f) => f.kind === 'language' && languageKey(first, f.subject) === key,
+                );
       const label =
-        key === AVAILABILITY
-          ? 'dates not covered'
-          : `${example?.kind === 'language' ? 'language ' : ''}${example?.subject} below the required level`;
+        key === EXCLUDED
+          ? 'excluded'
+          : key === AVAILABILITY
+            ? 'dates not covered'
+            : `${example?.kind === 'language' ? 'language ' : ''}${example?.subject} below the required level`;
       return `${label} for ${count} of ${plural(needs.length, 'need')} (e.g. ${example?.message})`;
     });
   const more = groups.size > REASONS_SHOWN ? `; and ${groups.size - REASONS_SHOWN} more` : '';

@@ -96,6 +96,8 @@ function instances(maxApps: number, maxNeeds: number, maxSlots: number) {
                 : i % 3 === 1
                   ? [...preferences[i], ...preferences[i].slice(0, 1)]
                   : preferences[i],
+            // Sometimes a pair is excluded outright (an offer the intern declined before).
+            ...(i % 4 === 3 ? { excludedNeeds: preferences[i].slice(0, 1) } : {}),
           }));
           return { applications, needs };
         });

@@ -205,3 +205,16 @@ describe('buildCandidates', () => {
     ]);
   });
 });
+
+describe('excluded needs', () => {
+  it('never proposes an excluded pair, in either mode, and says why', () => {
+    const b = { ...appB, excludedNeeds: ['n1', 'not-in-this-run'] };
+    for (const result of [matchOptimal([appA, b], [n1, n2]), matchStable([appA, b], [n1, n2])]) {
+      expect(result.proposals.map((p) => [p.needId, p.applicationId])).toEqual([['n1', 'a']]);
+      expect(result.unmatchedApplications).toEqual([
+        { applicationId: 'b', reason: expect.stringContaining('excluded for 1 of 2 needs') },
+      ]);
+    }
+    expect(buildCandidates([appA, b], [n1, n2]).some((c) => c.applicationId === 'b')).toBe(false);
+  });
+});

@@ -22,6 +22,11 @@ export interface MatchApplication {
   languages: { code: string; level: number }[];
   /** Need ids, most preferred first; may be empty or name needs outside the run. */
   preferences: string[];
+  /**
+   * Needs this intern must not be placed in whatever the score (e.g. their offer was declined
+   * before). A hard constraint like the others; ids outside the run are ignored.
+   */
+  excludedNeeds?: string[];
 }
 
 export interface EligibilityResult {

@@ -31,6 +31,8 @@ export interface PreparedApplication {
   /** Need positions the intern listed (first mention wins) and their 1-based ranks. */
   rankedNeeds: number[];
   ranks: number[];
+  /** Need positions the intern may not be placed in. */
+  excludedNeeds: Set<number>;
 }
 
 export interface PreparedNeed {
@@ -212,6 +214,12 @@ function prepareApplication(
       ranks.push(position + 1);
     }
   }
+  const excludedNeeds = new Set<number>();
+  checkList(app.excludedNeeds ?? [], `${what} excludedNeeds`);
+  for (const needId of app.excludedNeeds ?? []) {
+    const n = needIndex.get(checkName(needId, what, 'excluded need'));
+    if (n !== undefined) excludedNeeds.add(n);
+  }
   return {
     source: app,
     index,
@@ -225,6 +233,7 @@ function prepareApplication(
     languageLevel,
     rankedNeeds,
     ranks,
+    excludedNeeds,
   };
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { excludeDeclinedPairs } from '../domain/declined-pairs';
 import { toMatchApplication, toMatchNeed } from '../domain/match-input';
 import type { InternApplication } from '../entities/intern-application.entity';
 import type { RunInput } from '../entities/matching-run.entity';
@@ -24,7 +23,8 @@ export class MatchInputService {
   ): Promise<RunInput> {
     const ids = needs.map((n) => n.id);
     const taken = slots === 'free' ? await this.needs.activeCounts(m, ids) : new Map();
-    const declined = new Map<string, Set<string>>();
+    // application id → the needs whose offer it declined: never proposed there again.
+    const declined = new Map<string, string[]>();
     if (ids.length && apps.length) {
       const rows = await m
         .createQueryBuilder(Placement, 'p')
@@ -32,19 +32,20 @@ export class MatchInputService {
         .addSelect('p.intern_application_id', 'appId')
         .where(`p.need_id IN (:...ids) AND p.status = 'declined'`, { ids })
         .getRawMany<{ needId: string; appId: string }>();
-      for (const r of rows) {
-        if (!declined.has(r.needId)) declined.set(r.needId, new Set());
-        declined.get(r.needId)!.add(r.appId);
-      }
+      for (const r of rows) declined.set(r.appId, [...(declined.get(r.appId) ?? []), r.needId]);
     }
     const input: RunInput = {
       // Slots do not enter a score; 'any' keeps a full need valid for ranking its candidates.
       needs: needs.map((n) =>
         toMatchNeed(n, slots === 'free' ? Math.max(0, n.slots - (taken.get(n.id) ?? 0)) : 1),
       ),
-      applications: apps.map(toMatchApplication),
+      applications: apps.map((a) => {
+        const excludedNeeds = declined.get(a.id);
+        return excludedNeeds
+          ? { ...toMatchApplication(a), excludedNeeds: excludedNeeds.sort() }
+          : toMatchApplication(a);
+      }),
     };
-    excludeDeclinedPairs(input.needs, input.applications, declined);
     return input;
   }
 }

@@ -28,7 +28,6 @@ import type {
   MatchingRunView,
   OverrideProposalsDto,
 } from '../dto/matching-run.dto';
-import { explainMarkers } from '../domain/declined-pairs';
 import { canonicalJson } from '../domain/match-input';
 import { InternApplication } from '../entities/intern-application.entity';
 import {
@@ -54,6 +53,13 @@ const byProposalOrder = (a: RunProposal, b: RunProposal) =>
   (a.needId < b.needId ? -1 : a.needId > b.needId ? 1 : 0) ||
   b.score - a.score ||
   (a.internApplicationId < b.internApplicationId ? -1 : 1);
+
+/** Here an exclusion always means the intern declined that need's offer: say so to coordinators. */
+function wordDeclines(reason: string): string {
+  return reason
+    .replace(/excluded from this need/g, 'declined this need’s offer before')
+    .replace(/\bexcluded for\b/g, 'offer declined for');
+}
 
 @Injectable()
 export class MatchingRunsService {
@@ -182,7 +188,7 @@ export class MatchingRunsService {
         unfilledSlots: outcome.unfilledSlots,
         unmatchedApplications: outcome.unmatchedApplications.map((u) => ({
           internApplicationId: u.applicationId,
-          reason: explainMarkers(u.reason),
+          reason: wordDeclines(u.reason),
         })),
         blockingPairs: outcome.blockingPairs,
       };
@@ -301,7 +307,7 @@ export class MatchingRunsService {
         const check = eligibility(app, need);
         if (!check.eligible) {
           problems.push(
-            `changes[${k}]: application ${app.id} is not eligible for need ${need.id}: ${check.reasons.map(explainMarkers).join('; ')}`,
+            `changes[${k}]: application ${app.id} is not eligible for need ${need.id}: ${check.reasons.map(wordDeclines).join('; ')}`,
           );
           continue;
         }
