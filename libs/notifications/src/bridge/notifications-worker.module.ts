@@ -4,6 +4,7 @@ import { EmailDeliveryService } from '../delivery/email-delivery.service';
 import { EmailSenderProcessor } from '../delivery/email-sender.processor';
 import { OutboxSweeper } from '../delivery/outbox-sweeper.service';
 import { RecipientDirectory } from '../delivery/recipient-directory';
+import { RowClaims } from '../delivery/row-claims';
 import { MailTransport } from '../mail/mail-transport';
 import { NotificationsModule } from '../notifications.module';
 import { AccountRecipientDirectory } from './account-recipient-directory';
@@ -13,6 +14,7 @@ import { AccountRecipientDirectory } from './account-recipient-directory';
   imports: [NotificationsModule, AccountsModule],
   providers: [
     MailTransport,
+    RowClaims,
     EmailDeliveryService,
     OutboxSweeper,
     EmailSenderProcessor,

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Clock, Env } from '@puente/platform';
 import type { SendMailOptions } from 'nodemailer';
-import { DataSource, Repository } from 'typeorm';
+import { composeMail } from '../mail/compose-mail';
 import { Notification } from '../entities/notification.entity';
 import { MailTransport, type SentMail } from '../mail/mail-transport';
 import { classifySendError, describeSendError } from '../mail/smtp-errors';
@@ -14,6 +13,7 @@ import type { EmailTemplate, Locale } from '../templates/email-template';
 import { renderEmail } from '../templates/render-email';
 import { TemplateRegistry } from '../templates/template-registry';
 import { RecipientDirectory, type Recipient } from './recipient-directory';
+import { literal, RowClaims, type RowClaim } from './row-claims';
 
 export type DeliveryOutcome =
   | { status: 'sent'; messageId: string }
@@ -41,10 +41,10 @@ type Preparation = Prepared | { drop: 'cancelled' | 'failed'; reason: string };
 const LOCALES: readonly string[] = ['en', 'es'];
 
 /**
- * Sends one outbox row, idempotently: re-reads it, skips what is not pending and due, renders,
- * then sends while holding the row's lock (FOR UPDATE SKIP LOCKED) and marks it sent in the same
- * transaction. A second job for the same row finds it locked or no longer pending and does nothing,
- * so a duplicate can only come from a crash between the SMTP answer and the commit.
+ * Sends one outbox row, idempotently: claims it (locks and re-reads it), skips what is not pending
+ * and due, renders, sends, and commits the outcome, which releases the lock. A second job for the
+ * same row finds it locked or no longer pending and does nothing, so a duplicate can only come from
+ * a crash between the SMTP answer and that commit.
  */
 @Injectable()
 export class EmailDeliveryService {
@@ -52,8 +52,7 @@ export class EmailDeliveryService {
   private readonly messageIdDomain: string;
 
   constructor(
-    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: RowClaims,
     private readonly clock: Clock,
     private readonly env: Env,
     private readonly templates: TemplateRegistry,
@@ -72,26 +71,31 @@ export class EmailDeliveryService {
   }
 
   async deliver(notificationId: string): Promise<DeliveryOutcome> {
-    const row = await this.notifications.findOneBy({ id: notificationId });
-    if (!row) return { status: 'skipped', reason: 'no such notification' };
-    if (row.status !== 'pending') return { status: 'skipped', reason: `already ${row.status}` };
-    if (row.sendAt.getTime() > this.clock.now().getTime())
-      return { status: 'skipped', reason: 'not due yet' };
-
-    let prepared: Preparation;
+    const claim = await this.claims.claim<RowRecord>(notificationId.toLowerCase());
+    if (!claim) return { status: 'skipped', reason: 'missing, or being sent by another worker' };
     try {
-      prepared = await this.prepare(row);
-    } catch (err) {
-      // Reading the recipient or fresh data failed (database, a resolver): try again later.
-      throw await this.recordTransient(row.id, describeSendError(err));
+      const row = toNotification(claim.row);
+      if (row.status !== 'pending') return await this.skip(claim, `already ${row.status}`);
+      if (row.sendAt.getTime() > this.clock.now().getTime())
+        return await this.skip(claim, 'not due yet');
+
+      let prepared: Preparation;
+      try {
+        prepared = await this.prepare(row);
+      } catch (err) {
+        // Reading the recipient or fresh data failed (database, a resolver): try again later.
+        throw await this.recordTransient(claim, row, describeSendError(err), 'prepare');
+      }
+      if ('drop' in prepared) return await this.drop(claim, row, prepared.drop, prepared.reason);
+      return await this.send(claim, row, prepared);
+    } finally {
+      claim.release();
     }
-    if ('drop' in prepared) {
-      const done = await this.drop(row, prepared.drop, prepared.reason);
-      return done
-        ? { status: prepared.drop, reason: prepared.reason }
-        : { status: 'skipped', reason: 'no longer pending' };
-    }
-    return this.sendLocked(row, prepared);
+  }
+
+  private async skip(claim: RowClaim<RowRecord>, reason: string): Promise<DeliveryOutcome> {
+    await claim.commit();
+    return { status: 'skipped', reason };
   }
 
   private async prepare(row: Notification): Promise<Preparation> {
@@ -140,142 +144,137 @@ export class EmailDeliveryService {
     }
     if (rendered.skipReason) return { drop: 'cancelled', reason: rendered.skipReason };
 
-    const headers: Record<string, string> = {
-      'Auto-Submitted': 'auto-generated',
-      'X-Puente-Notification': row.id,
-      'X-Puente-Template': template.name,
-    };
-    if (unsubscribeUrl) {
-      headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;
-      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-    }
-    const mail: SendMailOptions = {
+    const mail = composeMail({
       from: this.env.MAIL_FROM,
-      to: recipient.name ? { name: recipient.name, address: recipient.email } : recipient.email,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
+      to: recipient,
       messageId: this.messageIdOf(row.id),
+      rendered,
+      unsubscribeUrl,
       date: now,
-      headers,
-      attachments: rendered.ics
-        ? [
-            {
-              filename: 'trip.ics',
-              content: rendered.ics,
-              contentType: `text/calendar; charset=utf-8; method=${/^METHOD:(\w+)/m.exec(rendered.ics)?.[1] ?? 'PUBLISH'}`,
-            },
-          ]
-        : undefined,
-    };
+    });
     const stamp = row.sendAt.toISOString().replace(/[:.]/g, '-');
     return { template, mail, fileName: `${stamp}-${template.name}-${row.id}` };
   }
 
-  private async sendLocked(row: Notification, prepared: Prepared): Promise<DeliveryOutcome> {
+  private async send(
+    claim: RowClaim<RowRecord>,
+    row: Notification,
+    prepared: Prepared,
+  ): Promise<DeliveryOutcome> {
     const secretKeys = prepared.template.secretDataKeys ?? [];
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    let sent: SentMail;
     try {
-      await runner.startTransaction();
-      const [locked] = (await runner.query(
-        `SELECT attempts FROM notifications
-          WHERE id = $1 AND status = 'pending' AND send_at <= $2
-          FOR UPDATE SKIP LOCKED`,
-        [row.id, this.clock.now()],
-      )) as { attempts: number }[];
-      if (!locked) {
-        await runner.commitTransaction();
-        return { status: 'skipped', reason: 'sent, cancelled, moved or being sent elsewhere' };
-      }
-
-      let sent: SentMail;
-      try {
-        sent = await this.transport.send(prepared.mail, prepared.fileName);
-      } catch (err) {
-        const reason = describeSendError(err);
-        if (classifySendError(err) === 'permanent') {
-          await runner.query(
-            `UPDATE notifications
-                SET status = 'failed', attempts = attempts + 1, last_error = $2,
-                    next_attempt_at = NULL, data = data - $3::text[], updated_at = now()
-              WHERE id = $1`,
-            [row.id, reason, secretKeys],
-          );
-          await runner.commitTransaction();
-          this.logger.warn({ notificationId: row.id, reason }, 'email failed permanently');
-          return { status: 'failed', reason };
-        }
-        const attempts = locked.attempts + 1;
-        const delay = retryDelayMs(attempts);
-        await runner.query(
-          `UPDATE notifications
-              SET attempts = $2, last_error = $3, next_attempt_at = $4, updated_at = now()
-            WHERE id = $1`,
-          [row.id, attempts, reason, new Date(this.clock.now().getTime() + delay)],
-        );
-        await runner.commitTransaction();
-        this.logger.warn(
-          { notificationId: row.id, attempts, retryInMs: delay, reason },
-          'email send failed; will retry',
-        );
-        throw new TransientSendError(reason, delay);
-      }
-
-      await runner.query(
-        `UPDATE notifications
-            SET status = 'sent', attempts = attempts + 1, sent_at = $2, message_id = $3,
-                smtp_response = $4, last_error = NULL, next_attempt_at = NULL,
-                data = data - $5::text[], updated_at = now()
-          WHERE id = $1 AND status = 'pending'`,
-        [row.id, this.clock.now(), sent.messageId, sent.response.slice(0, 1000), secretKeys],
-      );
-      await runner.commitTransaction();
-      return { status: 'sent', messageId: sent.messageId };
+      sent = await this.transport.send(prepared.mail, prepared.fileName);
     } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw err;
-    } finally {
-      await runner.release();
+      const reason = describeSendError(err);
+      if (classifySendError(err) === 'permanent') {
+        await claim.commit(
+          `UPDATE notifications
+              SET status = 'failed', attempts = attempts + 1, last_error = ${literal(reason)},
+                  next_attempt_at = NULL, data = data - ${literal(secretKeys)}, updated_at = now()
+            WHERE id = ${literal(row.id)}`,
+        );
+        this.logger.warn({ notificationId: row.id, reason }, 'email failed permanently');
+        return { status: 'failed', reason };
+      }
+      throw await this.recordTransient(claim, row, reason, 'send');
     }
+    await claim.commit(
+      `UPDATE notifications
+          SET status = 'sent', attempts = attempts + 1, sent_at = ${literal(this.clock.now())},
+              message_id = ${literal(sent.messageId)},
+              smtp_response = ${literal(sent.response.slice(0, 1000))}, last_error = NULL,
+              next_attempt_at = NULL, data = data - ${literal(secretKeys)}, updated_at = now()
+        WHERE id = ${literal(row.id)}`,
+    );
+    return { status: 'sent', messageId: sent.messageId };
   }
 
-  /** Cancels or fails a pending row that will not be sent; false when it was no longer pending. */
+  /** Cancels or fails a row that will not be sent (it is pending: we hold its lock). */
   private async drop(
+    claim: RowClaim<RowRecord>,
     row: Notification,
     status: 'cancelled' | 'failed',
     reason: string,
-  ): Promise<boolean> {
+  ): Promise<DeliveryOutcome> {
     const secretKeys = this.templates.get(row.template)?.secretDataKeys ?? [];
-    const [, affected] = (await this.dataSource.query(
+    await claim.commit(
       `UPDATE notifications
-          SET status = $2, last_error = $3, next_attempt_at = NULL,
-              data = data - $4::text[], updated_at = now()
-        WHERE id = $1 AND status = 'pending'`,
-      [row.id, status, reason, secretKeys],
-    )) as [unknown, number];
+          SET status = ${literal(status)}, last_error = ${literal(reason)}, next_attempt_at = NULL,
+              data = data - ${literal(secretKeys)}, updated_at = now()
+        WHERE id = ${literal(row.id)}`,
+    );
     if (status === 'failed')
       this.logger.warn({ notificationId: row.id, reason }, 'email failed permanently');
-    return affected > 0;
+    return { status, reason };
   }
 
-  private async recordTransient(id: string, reason: string): Promise<TransientSendError> {
-    let delay = retryDelayMs(1);
+  /** Counts the attempt, notes why and when to try again; the caller throws what this answers. */
+  private async recordTransient(
+    claim: RowClaim<RowRecord>,
+    row: Notification,
+    reason: string,
+    stage: 'prepare' | 'send',
+  ): Promise<TransientSendError> {
+    const attempts = row.attempts + 1;
+    const delay = retryDelayMs(attempts);
     try {
-      const [rows] = (await this.dataSource.query(
-        `UPDATE notifications SET attempts = attempts + 1, last_error = $2, updated_at = now()
-          WHERE id = $1 AND status = 'pending' RETURNING attempts`,
-        [id, reason],
-      )) as [{ attempts: number }[], number];
-      delay = retryDelayMs(rows[0]?.attempts ?? 1);
-      await this.dataSource.query(`UPDATE notifications SET next_attempt_at = $2 WHERE id = $1`, [
-        id,
-        new Date(this.clock.now().getTime() + delay),
-      ]);
+      await claim.commit(
+        `UPDATE notifications
+            SET attempts = ${literal(attempts)}, last_error = ${literal(reason)},
+                next_attempt_at = ${literal(new Date(this.clock.now().getTime() + delay))},
+                updated_at = now()
+          WHERE id = ${literal(row.id)}`,
+      );
     } catch {
       // The database itself is down: Bull's retry (and later the sweep) will try again.
     }
-    this.logger.warn({ notificationId: id, reason }, 'email could not be prepared; will retry');
+    this.logger.warn(
+      { notificationId: row.id, attempts, retryInMs: delay, reason },
+      stage === 'send'
+        ? 'email send failed; will retry'
+        : 'email could not be prepared; will retry',
+    );
     return new TransientSendError(reason, delay);
   }
+}
+
+interface RowRecord {
+  id: string;
+  dedupe_key: string;
+  template: string;
+  user_id: string | null;
+  to_email: string | null;
+  data: Record<string, unknown>;
+  send_at: Date;
+  status: Notification['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  message_id: string | null;
+  smtp_response: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toNotification(r: RowRecord): Notification {
+  return Object.assign(new Notification(), {
+    id: r.id,
+    dedupeKey: r.dedupe_key,
+    template: r.template,
+    userId: r.user_id,
+    toEmail: r.to_email,
+    data: r.data ?? {},
+    sendAt: r.send_at,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    nextAttemptAt: r.next_attempt_at,
+    messageId: r.message_id,
+    smtpResponse: r.smtp_response,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
 }

@@ -60,8 +60,18 @@ export class OutboxSweeper {
     }, delayMs);
   }
 
-  /** One sweep; answers how many rows it queued (0 when another worker holds the lock). */
+  /**
+   * One sweep; answers how many rows it queued (0 when another worker holds the lock, or when a
+   * backlog is already waiting in Bull: re-adding it would be thousands of no-ops competing with
+   * the sends; the sweep after the backlog drains catches anything that is missing).
+   */
   async sweep(): Promise<number> {
+    const waiting = await withTimeout(
+      this.queue.getWaitingCount(),
+      REDIS_TIMEOUT_MS,
+      'Redis did not answer',
+    );
+    if (waiting >= BATCH) return 0;
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
         SWEEP_LOCK_ID,

@@ -1,0 +1,372 @@
+// `npm run bench email`: 10,000 emails from the outbox (PostgreSQL rows → Bull jobs → the built
+// worker → pooled nodemailer) to a local SMTP server, and in the same run raw nodemailer with the
+// same pool settings sending the same messages (composed by the same code). Prints messages/s,
+// CPU per message and the ratio. Figures, not pass/fail. Two rounds, alternating, best of each:
+// the machines are shared, so one round can be unlucky. Its own database (created and dropped)
+// and Redis key prefix (deleted).
+//
+// The SMTP server (smtp-server, counting and discarding) runs in a child process, so the measured
+// senders do not share an event loop with it.
+import { emailJob } from '@puente/notifications';
+import { composeMail } from '@puente/notifications/mail/compose-mail';
+import { smtpPoolOptions } from '@puente/notifications/mail/mail-transport';
+import { renderEmail } from '@puente/notifications/templates/render-email';
+import { TemplateRegistry } from '@puente/notifications/templates/template-registry';
+import Bull from 'bull';
+import Redis from 'ioredis';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createTransport, type SendMailOptions } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { ensureDatabase, runMigrations } from '../libs/platform/src/database/database-setup';
+import {
+  getFreePort,
+  startProcess,
+  waitFor,
+  WORKER_MAIN,
+  type RunningProcess,
+} from '../test/support/processes';
+
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DB_NAME = 'puente_bench_email';
+const MESSAGES = Number(process.env.BENCH_EMAILS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 10);
+const QUEUE_PREFIX = `bench-email-${randomBytes(3).toString('hex')}`;
+const MAIL_FROM = 'Puente <no-reply@puente.local>';
+
+const dbUrl = (name: string) => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+const DATABASE_URL = dbUrl(DB_NAME);
+
+// ---- the SMTP server, in a child process: `email.bench.ts --smtp-sink <port>` -----------------
+if (process.argv[2] === '--smtp-sink') {
+  let count = 0;
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        count++;
+        callback(null, 'OK');
+      });
+    },
+  });
+  server.listen(Number(process.argv[3]), '127.0.0.1', () => process.send?.({ ready: true }));
+  process.on('message', (msg: { reset?: boolean }) => {
+    if (msg.reset) count = 0;
+    const cpu = process.cpuUsage();
+    process.send?.({ count, cpuMs: (cpu.user + cpu.system) / 1000 });
+  });
+} else {
+  void main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
+class Sink {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<Sink> {
+    const port = await getFreePort();
+    const child = fork(__filename, ['--smtp-sink', String(port)], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve) =>
+      child.once('message', (m: { ready?: boolean }) => m.ready && resolve()),
+    );
+    return new Sink(child, port);
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}?ignoreTLS=true`;
+  }
+
+  /** Messages accepted (since the last reset) and the sink's CPU so far. */
+  async state(reset = false): Promise<{ count: number; cpuMs: number }> {
+    const answer = new Promise<{ count: number; cpuMs: number }>((resolve) =>
+      this.child.once('message', resolve),
+    );
+    this.child.send({ reset });
+    return answer;
+  }
+
+  /** Resolves once the server has accepted n messages (polled every 20 ms). */
+  async waitFor(n: number): Promise<void> {
+    while ((await this.state()).count < n) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+/** 200 trips, 50 emails each: a day's burst of trip emails, not one trip repeated 10,000 times. */
+const TRIPS = Array.from({ length: 200 }, (_, t) => ({
+  id: randomUUID(),
+  title: `Build week ${t + 1} at Hogar Esperanza`,
+  startDate: `2027-${String((t % 12) + 1).padStart(2, '0')}-01`,
+  endDate: `2027-${String((t % 12) + 1).padStart(2, '0')}-${String(10 + (t % 18)).padStart(2, '0')}`,
+  city: 'Antigua',
+  country: 'GT',
+  organizationName: 'Hogar de Niñas Esperanza',
+}));
+const TEMPLATE = 'application-accepted'; // the heaviest: both bodies and an .ics attachment
+const dataFor = (i: number) => ({
+  trip: TRIPS[i % TRIPS.length],
+  application: { id: randomUUID(), status: 'accepted' },
+});
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Exactly what the worker sends for these rows, composed by the same code. */
+function composeAll(ids: string[]): SendMailOptions[] {
+  const template = new TemplateRegistry().get(TEMPLATE)!;
+  return ids.map((id, i) => {
+    const now = new Date();
+    const rendered = renderEmail(
+      template,
+      dataFor(i),
+      { locale: 'en', recipientName: null, publicUrl: 'http://localhost:3000', now },
+      null,
+    );
+    return composeMail({
+      from: MAIL_FROM,
+      to: { email: `volunteer-${i}@example.org`, name: null },
+      messageId: `<${id}@puente.local>`,
+      rendered,
+      unsubscribeUrl: null,
+      date: now,
+    });
+  });
+}
+
+interface Figures {
+  rate: number;
+  /** CPU of the sending process (the worker, or this process for raw) per message, ms. */
+  senderCpuMs: number;
+  sinkCpuMs: number;
+}
+
+/**
+ * Raw nodemailer, same pool settings; `inFlight` bounds the sends handed to the pool at once.
+ * `prebuilt`: build each message's MIME first and send the bytes, as the worker does.
+ */
+async function rawRun(
+  sink: Sink,
+  messages: SendMailOptions[],
+  inFlight: number,
+  prebuilt = false,
+): Promise<Figures> {
+  const transport = createTransport(smtpPoolOptions(sink.url, CONCURRENCY));
+  try {
+    await transport.sendMail(messages[0]); // open the pool
+    const sink0 = await sink.state(true);
+    const cpu0 = process.cpuUsage();
+    let next = 0;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: Math.min(inFlight, messages.length) }, async () => {
+        while (next < messages.length) {
+          const message = messages[next++];
+          if (!prebuilt) await transport.sendMail(message);
+          else {
+            const mime = new MailComposer(message).compile();
+            await transport.sendMail({ envelope: mime.getEnvelope(), raw: await mime.build() });
+          }
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
+    const sink1 = await sink.state();
+    if (sink1.count < messages.length) throw new Error('raw run lost messages');
+    return {
+      rate: messages.length / seconds,
+      senderCpuMs: (cpu.user + cpu.system) / 1000 / messages.length,
+      sinkCpuMs: (sink1.cpuMs - sink0.cpuMs) / messages.length,
+    };
+  } finally {
+    transport.close();
+  }
+}
+
+/** utime + stime of a process, in ms (Linux). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100
+}
+
+async function outboxRun(
+  sink: Sink,
+  db: Client,
+  queue: Bull.Queue,
+  worker: RunningProcess,
+  round: number,
+): Promise<Figures & { ids: string[]; markedRate: number }> {
+  const sink0 = await sink.state(true);
+  const cpu0 = processCpuMs(worker.child.pid!);
+  const started = process.hrtime.bigint();
+  const ids = await insertAndQueue(db, queue, MESSAGES, `round${round}`);
+  await sink.waitFor(MESSAGES);
+  const delivered = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = processCpuMs(worker.child.pid!) - cpu0;
+  const sink1 = await sink.state();
+  await waitFor('all marked sent', async () => (await pending(db)) === 0, 120_000);
+  const marked = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    ids,
+    rate: MESSAGES / delivered,
+    markedRate: MESSAGES / marked,
+    senderCpuMs: cpu / MESSAGES,
+    sinkCpuMs: (sink1.cpuMs - sink0.cpuMs) / MESSAGES,
+  };
+}
+
+async function pending(db: Client): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM notifications WHERE status = 'pending'`,
+  );
+  return rows[0].n;
+}
+
+/** What the API does: rows written in a transaction, then their jobs queued after commit. */
+async function insertAndQueue(
+  db: Client,
+  queue: Bull.Queue,
+  count: number,
+  tag: string,
+): Promise<string[]> {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    k: `bench:${tag}:${i}`,
+    e: `volunteer-${i}@example.org`,
+    d: dataFor(i),
+  }));
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const { rows: inserted } = await db.query<{ id: string }>(
+      `INSERT INTO notifications (dedupe_key, template, to_email, data, send_at)
+       SELECT r.k, $2, r.e, r.d, now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(k text, e text, d jsonb)
+       RETURNING id`,
+      [JSON.stringify(rows.slice(i, i + 1000)), TEMPLATE],
+    );
+    const chunk = inserted.map((r) => r.id);
+    await queue.addBulk(chunk.map(emailJob));
+    ids.push(...chunk);
+  }
+  return ids;
+}
+
+async function main(): Promise<void> {
+  await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  const sink = await Sink.start();
+  const db = new Client({ connectionString: DATABASE_URL });
+  let worker: RunningProcess | null = null;
+  let queue: Bull.Queue | null = null;
+  try {
+    await ensureDatabase(DATABASE_URL);
+    await runMigrations(DATABASE_URL);
+    await db.connect();
+    console.log(
+      `${MESSAGES} emails (${TEMPLATE}: text + HTML + .ics, over ${TRIPS.length} trips), ` +
+        `EMAIL_CONCURRENCY ${CONCURRENCY}, pool of ${CONCURRENCY} SMTP connections, ` +
+        `smtp-server in a child process, ${ROUNDS} rounds`,
+    );
+    worker = startProcess(WORKER_MAIN, {
+      NODE_ENV: 'production',
+      JWT_SECRET: `bench-${randomBytes(12).toString('hex')}`,
+      DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX,
+      SMTP_URL: sink.url,
+      MAIL_FROM,
+      EMAIL_CONCURRENCY: String(CONCURRENCY),
+      LOG_LEVEL: 'info',
+    });
+    queue = new Bull('email', { redis: REDIS_URL, prefix: QUEUE_PREFIX });
+    await waitFor('the worker', async () => worker!.output().includes('sending emails'), 60_000);
+    // Warm-up through the whole path, not counted.
+    await insertAndQueue(db, queue, 500, 'warm');
+    await sink.waitFor(500);
+    await waitFor('warm-up marked sent', async () => (await pending(db)) === 0, 60_000);
+
+    const outbox: Awaited<ReturnType<typeof outboxRun>>[] = [];
+    const bounded: Figures[] = [];
+    const unbounded: Figures[] = [];
+    const prebuilt: Figures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const run = await outboxRun(sink, db, queue, worker, round);
+      outbox.push(run);
+      const messages = composeAll(run.ids);
+      bounded.push(await rawRun(sink, messages, CONCURRENCY));
+      unbounded.push(await rawRun(sink, messages, messages.length));
+      prebuilt.push(await rawRun(sink, messages, CONCURRENCY, true));
+    }
+
+    const best = <T extends { rate: number }>(xs: T[]) =>
+      xs.reduce((a, b) => (b.rate > a.rate ? b : a));
+    const row = (label: string, runs: Figures[], rate = (f: Figures) => f.rate) => {
+      const b = best(runs);
+      console.log(
+        `${label.padEnd(52)}${rate(b).toFixed(0).padStart(7)}   ${runs
+          .map((r) => rate(r).toFixed(0))
+          .join(' / ')
+          .padEnd(13)}` +
+          `${b.senderCpuMs.toFixed(2).padStart(8)}${b.sinkCpuMs.toFixed(2).padStart(8)}`,
+      );
+    };
+    console.log('');
+    console.log(
+      `${'path'.padEnd(52)}${'best/s'.padStart(7)}   ${'rounds'.padEnd(13)}${'CPU ms/email: sender'.padStart(16)}  smtp`,
+    );
+    row('outbox → Bull → worker → nodemailer (all accepted)', outbox);
+    row(
+      '  … and every row marked sent in PostgreSQL',
+      outbox,
+      (f) => (f as (typeof outbox)[0]).markedRate,
+    );
+    row(`raw nodemailer, ${CONCURRENCY} sends in flight (as the worker)`, bounded);
+    row('raw nodemailer, all handed to the pool at once', unbounded);
+    row(`raw nodemailer, prebuilt MIME, ${CONCURRENCY} in flight (as the worker)`, prebuilt);
+    const raw = Math.max(best(bounded).rate, best(unbounded).rate, best(prebuilt).rate);
+    console.log('');
+    console.log(
+      `ratio outbox / raw: ${((best(outbox).rate / raw) * 100).toFixed(0)}% of the faster raw, ` +
+        `${((best(outbox).rate / best(prebuilt).rate) * 100).toFixed(0)}% of raw sending the same way ` +
+        `(prebuilt, ${CONCURRENCY} in flight) (target ≥ 70%)`,
+    );
+  } finally {
+    await queue?.close().catch(() => undefined);
+    await worker?.stop();
+    await db.end().catch(() => undefined);
+    sink.stop();
+    await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch(() => undefined);
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${QUEUE_PREFIX}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+}
