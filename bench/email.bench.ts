@@ -36,6 +36,8 @@ const DB_NAME = 'puente_bench_email';
 const MESSAGES = Number(process.env.BENCH_EMAILS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 10);
+/** Worker processes sharing the CONCURRENCY sends in flight (and pool connections) between them. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const QUEUE_PREFIX = `bench-email-${randomBytes(3).toString('hex')}`;
 const MAIL_FROM = 'Puente <no-reply@puente.local>';
 
@@ -223,16 +225,17 @@ async function outboxRun(
   sink: Sink,
   db: Client,
   queue: Bull.Queue,
-  worker: RunningProcess,
+  workers: RunningProcess[],
   round: number,
 ): Promise<Figures & { ids: string[]; markedRate: number }> {
   const sink0 = await sink.state(true);
-  const cpu0 = processCpuMs(worker.child.pid!);
+  const workersCpu = () => workers.reduce((sum, w) => sum + processCpuMs(w.child.pid!), 0);
+  const cpu0 = workersCpu();
   const started = process.hrtime.bigint();
   const ids = await insertAndQueue(db, queue, MESSAGES, `round${round}`);
   await sink.waitFor(MESSAGES);
   const delivered = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu = processCpuMs(worker.child.pid!) - cpu0;
+  const cpu = workersCpu() - cpu0;
   const sink1 = await sink.state();
   await waitFor('all marked sent', async () => (await pending(db)) === 0, 120_000);
   const marked = Number(process.hrtime.bigint() - started) / 1e9;
@@ -284,7 +287,7 @@ async function main(): Promise<void> {
   await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
   const sink = await Sink.start();
   const db = new Client({ connectionString: DATABASE_URL });
-  let worker: RunningProcess | null = null;
+  const workers: RunningProcess[] = [];
   let queue: Bull.Queue | null = null;
   try {
     await ensureDatabase(DATABASE_URL);
@@ -292,22 +295,30 @@ async function main(): Promise<void> {
     await db.connect();
     console.log(
       `${MESSAGES} emails (${TEMPLATE}: text + HTML + .ics, over ${TRIPS.length} trips), ` +
-        `EMAIL_CONCURRENCY ${CONCURRENCY}, pool of ${CONCURRENCY} SMTP connections, ` +
+        `${CONCURRENCY} sends in flight and ${CONCURRENCY} pooled SMTP connections ` +
+        `(${WORKERS} worker${WORKERS > 1 ? 's' : ''} × EMAIL_CONCURRENCY ${CONCURRENCY / WORKERS}; raw: one pool), ` +
         `smtp-server in a child process, ${ROUNDS} rounds`,
     );
-    worker = startProcess(WORKER_MAIN, {
-      NODE_ENV: 'production',
-      JWT_SECRET: `bench-${randomBytes(12).toString('hex')}`,
-      DATABASE_URL,
-      REDIS_URL,
-      QUEUE_PREFIX,
-      SMTP_URL: sink.url,
-      MAIL_FROM,
-      EMAIL_CONCURRENCY: String(CONCURRENCY),
-      LOG_LEVEL: 'info',
-    });
+    for (let w = 0; w < WORKERS; w++)
+      workers.push(
+        startProcess(WORKER_MAIN, {
+          NODE_ENV: 'production',
+          JWT_SECRET: 'bench-secret-of-at-least-16-chars',
+          DATABASE_URL,
+          REDIS_URL,
+          QUEUE_PREFIX,
+          SMTP_URL: sink.url,
+          MAIL_FROM,
+          EMAIL_CONCURRENCY: String(CONCURRENCY / WORKERS),
+          LOG_LEVEL: 'info',
+        }),
+      );
     queue = new Bull('email', { redis: REDIS_URL, prefix: QUEUE_PREFIX });
-    await waitFor('the worker', async () => worker!.output().includes('sending emails'), 60_000);
+    await waitFor(
+      'the workers',
+      async () => workers.every((w) => w.output().includes('sending emails')),
+      60_000,
+    );
     // Warm-up through the whole path, not counted.
     await insertAndQueue(db, queue, 500, 'warm');
     await sink.waitFor(500);
@@ -318,7 +329,7 @@ async function main(): Promise<void> {
     const unbounded: Figures[] = [];
     const prebuilt: Figures[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const run = await outboxRun(sink, db, queue, worker, round);
+      const run = await outboxRun(sink, db, queue, workers, round);
       outbox.push(run);
       const messages = composeAll(run.ids);
       bounded.push(await rawRun(sink, messages, CONCURRENCY));
@@ -342,7 +353,10 @@ async function main(): Promise<void> {
     console.log(
       `${'path'.padEnd(52)}${'best/s'.padStart(7)}   ${'rounds'.padEnd(13)}${'CPU ms/email: sender'.padStart(16)}  smtp`,
     );
-    row('outbox → Bull → worker → nodemailer (all accepted)', outbox);
+    row(
+      `outbox → Bull → ${WORKERS} worker${WORKERS > 1 ? 's' : ''} → nodemailer (all accepted)`,
+      outbox,
+    );
     row(
       '  … and every row marked sent in PostgreSQL',
       outbox,
@@ -360,7 +374,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await queue?.close().catch(() => undefined);
-    await worker?.stop();
+    for (const w of workers) await w.stop();
     await db.end().catch(() => undefined);
     sink.stop();
     await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch(() => undefined);

@@ -43,13 +43,19 @@ export class RowClaims implements OnApplicationShutdown {
     this.pool.on('error', () => undefined); // a broken idle connection is dropped by the pool
   }
 
-  /** The locked row, or null when it is missing or another sender holds it. */
-  async claim<R extends object>(notificationId: string): Promise<RowClaim<R> | null> {
+  /**
+   * The locked row (the named columns), or null when it is missing or another sender holds it.
+   */
+  async claim<R extends object>(
+    notificationId: string,
+    columns: readonly string[],
+  ): Promise<RowClaim<R> | null> {
     if (!UUID.test(notificationId)) return null;
     const client = await this.pool.connect();
     try {
       const results = (await client.query(
-        `BEGIN; SELECT * FROM notifications WHERE id = ${literal(notificationId)} FOR UPDATE SKIP LOCKED`,
+        `BEGIN; SELECT ${columns.join(', ')} FROM notifications
+          WHERE id = ${literal(notificationId)} FOR UPDATE SKIP LOCKED`,
       )) as unknown as { rows: R[] }[];
       const row = results[1].rows[0];
       if (row) return new RowClaim<R>(client, row);

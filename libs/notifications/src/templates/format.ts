@@ -48,14 +48,16 @@ export function formatDateRange(startDate: string, endDate: string, locale: Loca
 
 /** "Guatemala" for GT, in the reader's language; the code itself when unknown. */
 export function countryName(code: string, locale: Locale): string {
-  try {
-    let names = regionNames.get(locale);
-    if (!names)
-      regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
-    return names.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
+  return memo(`${locale}:country:${code}`, () => {
+    try {
+      let names = regionNames.get(locale);
+      if (!names)
+        regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
+      return names.of(code.toUpperCase()) ?? code;
+    } catch {
+      return code;
+    }
+  });
 }
 
 /** YYYY-MM-DD of the day after. */
