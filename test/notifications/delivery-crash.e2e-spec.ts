@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
 import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
 import { TestSmtpServer } from '../support/smtp-server';
+import { withProcessOutput } from '../support/worker-output';
 import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
 
 const CONCURRENCY = 10;
@@ -36,42 +37,47 @@ describe('delivery: a worker killed with SIGKILL mid-way', () => {
     return worker;
   };
 
-  it(`delivers all ${TOTAL} emails; duplicates (by Message-ID) at most the ${CONCURRENCY} in flight`, async () => {
-    // Slow enough answers that the kill lands mid-batch with sends in flight.
-    smtp.behaviour.delayMs = 20;
-    const ids = await insertOutboxRows(
-      db,
-      Array.from({ length: TOTAL }, (_, i) => ({ toEmail: `volunteer-${i}@example.org` })),
-    );
-    const began = Date.now();
-    const first = startWorker();
-    await waitFor('a third delivered', async () => smtp.counts().size >= TOTAL / 3, 60_000);
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toBe('SIGKILL');
-    const atKill = smtp.counts().size;
-    const sentAtKill = (await statusCounts(db)).sent ?? 0;
-    expect(atKill).toBeLessThan(TOTAL);
+  it(
+    `delivers all ${TOTAL} emails; duplicates (by Message-ID) at most the ${CONCURRENCY} in flight`,
+    () =>
+      withProcessOutput(workers, async () => {
+        // Slow enough answers that the kill lands mid-batch with sends in flight.
+        smtp.behaviour.delayMs = 20;
+        const ids = await insertOutboxRows(
+          db,
+          Array.from({ length: TOTAL }, (_, i) => ({ toEmail: `volunteer-${i}@example.org` })),
+        );
+        const began = Date.now();
+        const first = startWorker();
+        await waitFor('a third delivered', async () => smtp.counts().size >= TOTAL / 3, 60_000);
+        first.child.kill('SIGKILL');
+        expect(await first.exited).toBe('SIGKILL');
+        const atKill = smtp.counts().size;
+        const sentAtKill = (await statusCounts(db)).sent ?? 0;
+        expect(atKill).toBeLessThan(TOTAL);
 
-    const restarted = Date.now();
-    const second = startWorker();
-    await smtp.waitForCount(TOTAL, 120_000);
-    await waitFor(
-      'every row marked sent',
-      async () => (await statusCounts(db)).sent === TOTAL,
-      30_000,
-    );
+        const restarted = Date.now();
+        const second = startWorker();
+        await smtp.waitForCount(TOTAL, 120_000);
+        await waitFor(
+          'every row marked sent',
+          async () => (await statusCounts(db)).sent === TOTAL,
+          30_000,
+        );
 
-    const counts = smtp.counts();
-    for (const id of ids) expect(counts.get(`<${id}@puente.local>`)).toBeGreaterThanOrEqual(1);
-    const duplicates = smtp.duplicates();
-    expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
-    expect(await statusCounts(db)).toEqual({ sent: TOTAL });
-    console.log(
-      `crash: killed after ${atKill}/${TOTAL} delivered (${sentAtKill} marked sent); ` +
-        `restarted worker finished in ${((Date.now() - restarted) / 1000).toFixed(1)} s ` +
-        `(total ${((Date.now() - began) / 1000).toFixed(1)} s); ${smtp.received.length} messages received, ` +
-        `${duplicates} duplicate(s) (limit ${CONCURRENCY})`,
-    );
-    await second.stop();
-  }, 180_000);
+        const counts = smtp.counts();
+        for (const id of ids) expect(counts.get(`<${id}@puente.local>`)).toBeGreaterThanOrEqual(1);
+        const duplicates = smtp.duplicates();
+        expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
+        expect(await statusCounts(db)).toEqual({ sent: TOTAL });
+        console.log(
+          `crash: killed after ${atKill}/${TOTAL} delivered (${sentAtKill} marked sent); ` +
+            `restarted worker finished in ${((Date.now() - restarted) / 1000).toFixed(1)} s ` +
+            `(total ${((Date.now() - began) / 1000).toFixed(1)} s); ${smtp.received.length} messages received, ` +
+            `${duplicates} duplicate(s) (limit ${CONCURRENCY})`,
+        );
+        await second.stop();
+      }),
+    180_000,
+  );
 });

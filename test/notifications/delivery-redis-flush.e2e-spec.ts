@@ -5,6 +5,7 @@ import type { Client } from 'pg';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
 import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
 import { TestSmtpServer } from '../support/smtp-server';
+import { withProcessOutput } from '../support/worker-output';
 import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
 import { TEST_REDIS_URL } from '../support/test-run';
 
@@ -47,69 +48,79 @@ describe('delivery: Redis flushed', () => {
     return worker;
   };
 
-  it('delivers every email exactly once when Redis was flushed before the worker started', async () => {
-    const due = await insertOutboxRows(
-      db,
-      Array.from({ length: 300 }, (_, i) => ({ toEmail: `before-${i}@example.org` })),
-    );
-    const later = await insertOutboxRows(
-      db,
-      Array.from({ length: 50 }, (_, i) => ({
-        toEmail: `later-${i}@example.org`,
-        sendInSeconds: 3,
-      })),
-    );
-    // The API queued the due ones after commit, as it does...
-    const queue = new Bull('email', { redis: REDIS_URL, prefix: env.queuePrefix });
-    await queue.addBulk(due.map(emailJob));
-    expect(await queue.count()).toBe(300);
-    await queue.close();
-    // ...then Redis lost everything.
-    await redis.flushdb();
-    expect(await redis.dbsize()).toBe(0);
+  it(
+    'delivers every email exactly once when Redis was flushed before the worker started',
+    () =>
+      withProcessOutput(workers, async () => {
+        const due = await insertOutboxRows(
+          db,
+          Array.from({ length: 300 }, (_, i) => ({ toEmail: `before-${i}@example.org` })),
+        );
+        const later = await insertOutboxRows(
+          db,
+          Array.from({ length: 50 }, (_, i) => ({
+            toEmail: `later-${i}@example.org`,
+            sendInSeconds: 3,
+          })),
+        );
+        // The API queued the due ones after commit, as it does...
+        const queue = new Bull('email', { redis: REDIS_URL, prefix: env.queuePrefix });
+        await queue.addBulk(due.map(emailJob));
+        expect(await queue.count()).toBe(300);
+        await queue.close();
+        // ...then Redis lost everything.
+        await redis.flushdb();
+        expect(await redis.dbsize()).toBe(0);
 
-    const worker = startWorker();
-    await smtp.waitForCount(350, 60_000);
-    await waitFor('all rows sent', async () => (await statusCounts(db)).sent === 350);
-    expect(smtp.received).toHaveLength(350);
-    expect(smtp.duplicates()).toBe(0);
-    // The later ones waited for their time.
-    const { rows } = await db.query(
-      'SELECT count(*)::int AS early FROM notifications WHERE id = ANY($1) AND sent_at < send_at',
-      [later],
-    );
-    expect(rows[0].early).toBe(0);
-    await worker.stop();
-  }, 120_000);
+        const worker = startWorker();
+        await smtp.waitForCount(350, 60_000);
+        await waitFor('all rows sent', async () => (await statusCounts(db)).sent === 350);
+        expect(smtp.received).toHaveLength(350);
+        expect(smtp.duplicates()).toBe(0);
+        // The later ones waited for their time.
+        const { rows } = await db.query(
+          'SELECT count(*)::int AS early FROM notifications WHERE id = ANY($1) AND sent_at < send_at',
+          [later],
+        );
+        expect(rows[0].early).toBe(0);
+        await worker.stop();
+      }),
+    120_000,
+  );
 
-  it('delivers every email exactly once when Redis is flushed while the worker is sending', async () => {
-    smtp.received.length = 0;
-    smtp.behaviour.delayMs = 10;
-    const ids = await insertOutboxRows(
-      db,
-      Array.from({ length: 500 }, (_, i) => ({ toEmail: `during-${i}@example.org` })),
-    );
-    const worker = startWorker();
-    await waitFor('some delivered', async () => smtp.counts().size >= 150, 60_000);
-    await redis.flushdb();
-    const atFlush = smtp.counts().size;
-    const flushedAt = Date.now();
-    expect(atFlush).toBeLessThan(500);
-    await smtp.waitForCount(500, 60_000);
-    await waitFor('all rows sent', async () => {
-      const { rows } = await db.query(
-        `SELECT count(*)::int AS n FROM notifications WHERE id = ANY($1) AND status = 'sent'`,
-        [ids],
-      );
-      return rows[0].n === 500;
-    });
-    expect(smtp.received).toHaveLength(500);
-    expect(smtp.duplicates()).toBe(0);
-    const lastAt = Math.max(...smtp.received.map((m) => m.at));
-    console.log(
-      `redis flush: flushed after ${atFlush}/500 delivered; the rest arrived within ` +
-        `${((lastAt - flushedAt) / 1000).toFixed(1)} s; 500 received, ${smtp.duplicates()} duplicates`,
-    );
-    await worker.stop();
-  }, 120_000);
+  it(
+    'delivers every email exactly once when Redis is flushed while the worker is sending',
+    () =>
+      withProcessOutput(workers, async () => {
+        smtp.received.length = 0;
+        smtp.behaviour.delayMs = 10;
+        const ids = await insertOutboxRows(
+          db,
+          Array.from({ length: 500 }, (_, i) => ({ toEmail: `during-${i}@example.org` })),
+        );
+        const worker = startWorker();
+        await waitFor('some delivered', async () => smtp.counts().size >= 150, 60_000);
+        await redis.flushdb();
+        const atFlush = smtp.counts().size;
+        const flushedAt = Date.now();
+        expect(atFlush).toBeLessThan(500);
+        await smtp.waitForCount(500, 60_000);
+        await waitFor('all rows sent', async () => {
+          const { rows } = await db.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE id = ANY($1) AND status = 'sent'`,
+            [ids],
+          );
+          return rows[0].n === 500;
+        });
+        expect(smtp.received).toHaveLength(500);
+        expect(smtp.duplicates()).toBe(0);
+        const lastAt = Math.max(...smtp.received.map((m) => m.at));
+        console.log(
+          `redis flush: flushed after ${atFlush}/500 delivered; the rest arrived within ` +
+            `${((lastAt - flushedAt) / 1000).toFixed(1)} s; 500 received, ${smtp.duplicates()} duplicates`,
+        );
+        await worker.stop();
+      }),
+    120_000,
+  );
 });

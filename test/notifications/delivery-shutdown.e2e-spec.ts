@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
 import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
 import { TestSmtpServer } from '../support/smtp-server';
+import { withProcessOutput } from '../support/worker-output';
 import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
 
 /** SIGTERM (a deploy, a scale-down): the sends in hand finish and are recorded, then the worker exits. */
@@ -33,35 +34,40 @@ describe('delivery: graceful shutdown', () => {
     return worker;
   };
 
-  it('finishes the sends in hand on SIGTERM, loses none and sends none twice', async () => {
-    smtp.behaviour.delayMs = 250; // ten sends always in flight when the signal comes
-    const ids = await insertOutboxRows(
-      db,
-      Array.from({ length: 120 }, (_, i) => ({ toEmail: `term-${i}@example.org` })),
-    );
-    const first = startWorker();
-    await waitFor('some delivered', async () => smtp.counts().size >= 20, 60_000);
-    const signalledAt = Date.now();
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    const stopMs = Date.now() - signalledAt;
+  it(
+    'finishes the sends in hand on SIGTERM, loses none and sends none twice',
+    () =>
+      withProcessOutput(workers, async () => {
+        smtp.behaviour.delayMs = 250; // ten sends always in flight when the signal comes
+        const ids = await insertOutboxRows(
+          db,
+          Array.from({ length: 120 }, (_, i) => ({ toEmail: `term-${i}@example.org` })),
+        );
+        const first = startWorker();
+        await waitFor('some delivered', async () => smtp.counts().size >= 20, 60_000);
+        const signalledAt = Date.now();
+        first.child.kill('SIGTERM');
+        expect(await first.exited).toBe(0);
+        const stopMs = Date.now() - signalledAt;
 
-    // Everything the server accepted is recorded as sent: no send was cut off or left unmarked.
-    const delivered = smtp.counts().size;
-    const counts = await statusCounts(db);
-    expect(counts.sent).toBe(delivered);
-    expect(counts.pending).toBe(120 - delivered);
-    expect(delivered).toBeLessThan(120);
+        // Everything the server accepted is recorded as sent: no send was cut off or left unmarked.
+        const delivered = smtp.counts().size;
+        const counts = await statusCounts(db);
+        expect(counts.sent).toBe(delivered);
+        expect(counts.pending).toBe(120 - delivered);
+        expect(delivered).toBeLessThan(120);
 
-    const second = startWorker();
-    await smtp.waitForCount(120, 60_000);
-    await waitFor('all sent', async () => (await statusCounts(db)).sent === 120);
-    for (const id of ids) expect(smtp.counts().get(`<${id}@puente.local>`)).toBe(1);
-    expect(smtp.duplicates()).toBe(0);
-    console.log(
-      `sigterm: stopped ${stopMs} ms after the signal with ${delivered}/120 delivered and all of ` +
-        `them marked sent; the next worker sent the rest, 0 duplicates`,
-    );
-    await second.stop();
-  }, 120_000);
+        const second = startWorker();
+        await smtp.waitForCount(120, 60_000);
+        await waitFor('all sent', async () => (await statusCounts(db)).sent === 120);
+        for (const id of ids) expect(smtp.counts().get(`<${id}@puente.local>`)).toBe(1);
+        expect(smtp.duplicates()).toBe(0);
+        console.log(
+          `sigterm: stopped ${stopMs} ms after the signal with ${delivered}/120 delivered and all of ` +
+            `them marked sent; the next worker sent the rest, 0 duplicates`,
+        );
+        await second.stop();
+      }),
+    120_000,
+  );
 });
