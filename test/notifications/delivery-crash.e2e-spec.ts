@@ -1,46 +1,20 @@
-import type { Client } from 'pg';
+import { spawnedEmailStack } from '../support/email-stack';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
-import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
+import { waitFor } from '../support/processes';
 import { withProcessOutput } from '../support/worker-output';
-import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
 
 const CONCURRENCY = 10;
 const TOTAL = 1000;
 
 /** Nothing is lost when a worker dies mid-batch; a duplicate is possible only for a send in flight. */
 describe('delivery: a worker killed with SIGKILL mid-way', () => {
-  let env: TestEnv;
-  let smtp: TestSmtpServer;
-  let db: Client;
-  const workers: RunningProcess[] = [];
-
-  beforeAll(async () => {
-    env = await createTestEnv();
-    smtp = await TestSmtpServer.start();
-    db = await connectDb(env);
-  });
-  afterAll(async () => {
-    for (const w of workers) await w.stop('SIGKILL');
-    await db?.end();
-    await smtp?.close();
-  });
-
-  const startWorker = () => {
-    const worker = startProcess(WORKER_MAIN, {
-      ...env.vars,
-      SMTP_URL: smtp.url,
-      EMAIL_CONCURRENCY: String(CONCURRENCY),
-      OUTBOX_SWEEP_MS: '500',
-    });
-    workers.push(worker);
-    return worker;
-  };
+  const stack = spawnedEmailStack();
 
   it(
     `delivers all ${TOTAL} emails; duplicates (by Message-ID) at most the ${CONCURRENCY} in flight`,
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db } = stack;
         // Slow enough answers that the kill lands mid-batch with sends in flight.
         smtp.behaviour.delayMs = 20;
         const ids = await insertOutboxRows(
@@ -48,7 +22,7 @@ describe('delivery: a worker killed with SIGKILL mid-way', () => {
           Array.from({ length: TOTAL }, (_, i) => ({ toEmail: `volunteer-${i}@example.org` })),
         );
         const began = Date.now();
-        const first = startWorker();
+        const first = stack.startWorker({ EMAIL_CONCURRENCY: String(CONCURRENCY) });
         await waitFor('a third delivered', async () => smtp.counts().size >= TOTAL / 3, 60_000);
         first.child.kill('SIGKILL');
         expect(await first.exited).toBe('SIGKILL');
@@ -57,7 +31,7 @@ describe('delivery: a worker killed with SIGKILL mid-way', () => {
         expect(atKill).toBeLessThan(TOTAL);
 
         const restarted = Date.now();
-        const second = startWorker();
+        const second = stack.startWorker({ EMAIL_CONCURRENCY: String(CONCURRENCY) });
         await smtp.waitForCount(TOTAL, 120_000);
         await waitFor(
           'every row marked sent',

@@ -1,12 +1,10 @@
 import { emailJob } from '@puente/notifications';
 import Bull from 'bull';
 import Redis from 'ioredis';
-import type { Client } from 'pg';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
-import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
+import { waitFor } from '../support/processes';
 import { withProcessOutput } from '../support/worker-output';
-import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
+import { spawnedEmailStack } from '../support/email-stack';
 import { TEST_REDIS_URL } from '../support/test-run';
 
 /**
@@ -17,41 +15,22 @@ import { TEST_REDIS_URL } from '../support/test-run';
 const REDIS_URL = `${TEST_REDIS_URL}/7`;
 
 describe('delivery: Redis flushed', () => {
-  let env: TestEnv;
-  let smtp: TestSmtpServer;
-  let db: Client;
+  const stack = spawnedEmailStack({ env: { REDIS_URL } });
+  const startWorker = () => stack.startWorker();
   let redis: Redis;
-  const workers: RunningProcess[] = [];
-
-  beforeAll(async () => {
-    env = await createTestEnv({ REDIS_URL });
-    smtp = await TestSmtpServer.start();
-    db = await connectDb(env);
+  beforeAll(() => {
     redis = new Redis(REDIS_URL);
   });
   afterAll(async () => {
-    for (const w of workers) await w.stop('SIGKILL');
     await redis?.flushdb();
     redis?.disconnect();
-    await db?.end();
-    await smtp?.close();
   });
-
-  const startWorker = () => {
-    const worker = startProcess(WORKER_MAIN, {
-      ...env.vars,
-      SMTP_URL: smtp.url,
-      EMAIL_CONCURRENCY: '10',
-      OUTBOX_SWEEP_MS: '500',
-    });
-    workers.push(worker);
-    return worker;
-  };
 
   it(
     'delivers every email exactly once when Redis was flushed before the worker started',
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db, env } = stack;
         const due = await insertOutboxRows(
           db,
           Array.from({ length: 300 }, (_, i) => ({ toEmail: `before-${i}@example.org` })),
@@ -91,7 +70,8 @@ describe('delivery: Redis flushed', () => {
   it(
     'delivers every email exactly once when Redis is flushed while the worker is sending',
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db } = stack;
         smtp.received.length = 0;
         smtp.behaviour.delayMs = 10;
         const ids = await insertOutboxRows(

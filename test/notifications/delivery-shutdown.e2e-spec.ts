@@ -1,43 +1,18 @@
-import type { Client } from 'pg';
+import { spawnedEmailStack } from '../support/email-stack';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
-import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
+import { waitFor } from '../support/processes';
 import { withProcessOutput } from '../support/worker-output';
-import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
 
 /** SIGTERM (a deploy, a scale-down): the sends in hand finish and are recorded, then the worker exits. */
 describe('delivery: graceful shutdown', () => {
-  let env: TestEnv;
-  let smtp: TestSmtpServer;
-  let db: Client;
-  const workers: RunningProcess[] = [];
-
-  beforeAll(async () => {
-    env = await createTestEnv();
-    smtp = await TestSmtpServer.start();
-    db = await connectDb(env);
-  });
-  afterAll(async () => {
-    for (const w of workers) await w.stop('SIGKILL');
-    await db?.end();
-    await smtp?.close();
-  });
-
-  const startWorker = () => {
-    const worker = startProcess(WORKER_MAIN, {
-      ...env.vars,
-      SMTP_URL: smtp.url,
-      EMAIL_CONCURRENCY: '10',
-      OUTBOX_SWEEP_MS: '500',
-    });
-    workers.push(worker);
-    return worker;
-  };
+  const stack = spawnedEmailStack();
+  const startWorker = () => stack.startWorker();
 
   it(
     'finishes the sends in hand on SIGTERM, loses none and sends none twice',
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db } = stack;
         smtp.behaviour.delayMs = 250; // ten sends always in flight when the signal comes
         const ids = await insertOutboxRows(
           db,

@@ -1,40 +1,19 @@
-import type { Client } from 'pg';
+import { spawnedEmailStack } from '../support/email-stack';
 import { insertOutboxRows, statusCounts } from '../support/outbox-rows';
-import { startProcess, waitFor, WORKER_MAIN, type RunningProcess } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
+import { waitFor } from '../support/processes';
 import { withProcessOutput } from '../support/worker-output';
-import { connectDb, createTestEnv, type TestEnv } from '../support/test-env';
 
 const CONCURRENCY = 10;
 
 /** SMTP trouble: refused connections and dropped sessions are retried; a 550 fails at once. */
 describe('delivery: the SMTP server goes away and comes back', () => {
-  let env: TestEnv;
-  let smtp: TestSmtpServer;
-  let db: Client;
-  const workers: RunningProcess[] = [];
-
-  beforeAll(async () => {
-    env = await createTestEnv();
-    smtp = await TestSmtpServer.reservePort(); // down: connections are refused
-    db = await connectDb(env);
-    workers.push(
-      startProcess(WORKER_MAIN, {
-        ...env.vars,
-        SMTP_URL: smtp.url,
-        EMAIL_CONCURRENCY: String(CONCURRENCY),
-        OUTBOX_SWEEP_MS: '500',
-      }),
-    );
-  });
-  afterAll(async () => {
-    for (const w of workers) await w.stop('SIGKILL');
-    await db?.end();
-    await smtp?.close();
+  const stack = spawnedEmailStack({ smtpDown: true }); // down: connections are refused
+  beforeAll(() => {
+    stack.startWorker({ EMAIL_CONCURRENCY: String(CONCURRENCY) });
   });
 
   const attempted = async (min: number) => {
-    const { rows } = await db.query<{ n: number }>(
+    const { rows } = await stack.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM notifications WHERE attempts >= $1`,
       [min],
     );
@@ -44,7 +23,8 @@ describe('delivery: the SMTP server goes away and comes back', () => {
   it(
     'delivers everything, marks nothing failed, when the server refuses connections for a while',
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db } = stack;
         const ids = await insertOutboxRows(
           db,
           Array.from({ length: 200 }, (_, i) => ({ toEmail: `outage-${i}@example.org` })),
@@ -80,7 +60,8 @@ describe('delivery: the SMTP server goes away and comes back', () => {
   it(
     'retries sends cut off when the server drops its sessions mid-stream',
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db } = stack;
         smtp.received.length = 0;
         smtp.behaviour.delayMs = 20;
         const ids = await insertOutboxRows(
@@ -120,7 +101,8 @@ describe('delivery: the SMTP server goes away and comes back', () => {
   it(
     'fails a 550 at once, without retrying, and leaves the others alone',
     () =>
-      withProcessOutput(workers, async () => {
+      withProcessOutput(stack.workers, async () => {
+        const { smtp, db } = stack;
         smtp.behaviour.delayMs = 0;
         smtp.behaviour.rejectRecipient = (address) =>
           address === 'gone@example.org' ? { code: 550, message: '5.1.1 User unknown' } : null;

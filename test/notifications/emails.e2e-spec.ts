@@ -1,37 +1,22 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { OutboxService } from '@puente/notifications';
 import { DataSource } from 'typeorm';
-import { startTestApi, type TestApi } from '../support/api-app';
 import { completeProfile, loginAdmin, registerUser, type TestUser } from '../support/factories';
 import { parseIcsCalendar, parseIcsEvents } from '../support/ics';
 import { sampleTrip } from '../support/outbox-rows';
 import { waitFor } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
 import { connectDb } from '../support/test-env';
-import { startTestWorker } from '../support/worker-app';
+import { inProcessEmailStack } from '../support/email-stack';
 
 /** Content of the emails, end to end: API → outbox → Bull → worker → SMTP → parsed back. */
 describe('emails: what arrives', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let smtp: TestSmtpServer;
+  const stack = inProcessEmailStack({
+    PUBLIC_URL: 'http://puente.test',
+    MAIL_FROM: 'Puente <no-reply@puente.test>',
+  });
   let admin: TestUser;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
-      OUTBOX_SWEEP_MS: '300',
-      PUBLIC_URL: 'http://puente.test',
-      MAIL_FROM: 'Puente <no-reply@puente.test>',
-    });
-    worker = await startTestWorker();
-    admin = await loginAdmin(api.http);
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
+    admin = await loginAdmin(stack.api.http);
   });
 
   /** Writes a row the way other libs do: in a transaction, then dispatch after commit. */
@@ -41,8 +26,8 @@ describe('emails: what arrives', () => {
     data: Record<string, unknown>,
     extra: { sendAt?: Date; dedupeKey?: string } = {},
   ): Promise<string> {
-    const outbox = api.app.get(OutboxService);
-    const sent = await api.app.get(DataSource).transaction((m) =>
+    const outbox = stack.api.app.get(OutboxService);
+    const sent = await stack.api.app.get(DataSource).transaction((m) =>
       outbox.enqueue(m, {
         dedupeKey: extra.dedupeKey ?? `test:${template}:${Math.random()}`,
         template,
@@ -56,7 +41,7 @@ describe('emails: what arrives', () => {
   }
 
   async function row(id: string) {
-    const db = await connectDb(api.env);
+    const db = await connectDb(stack.api.env);
     try {
       return (await db.query('SELECT * FROM notifications WHERE id = $1', [id])).rows[0];
     } finally {
@@ -65,8 +50,8 @@ describe('emails: what arrives', () => {
   }
 
   it('sends an acceptance in Spanish with both bodies and a calendar file for the trip', async () => {
-    const user = await registerUser(api.http, { name: 'María López' });
-    await completeProfile(api.http, user, { locale: 'es' });
+    const user = await registerUser(stack.api.http, { name: 'María López' });
+    await completeProfile(stack.api.http, user, { locale: 'es' });
     const trip = sampleTrip({
       title: 'Semana de construcción',
       startDate: '2027-03-01',
@@ -77,7 +62,7 @@ describe('emails: what arrives', () => {
       application: { id: trip.id, status: 'accepted' },
     });
 
-    const mail = await smtp.waitForMail({ messageId: `<${id}@puente.test>` });
+    const mail = await stack.smtp.waitForMail({ messageId: `<${id}@puente.test>` });
     expect(mail.to).toMatchObject({ value: [{ address: user.email, name: 'María López' }] });
     expect(mail.from?.value[0].address).toBe('no-reply@puente.test');
     expect(mail.subject).toBe('Aceptaron tu solicitud: Semana de construcción');
@@ -111,13 +96,13 @@ describe('emails: what arrives', () => {
   });
 
   it('writes English for an English profile (and for users with no profile), escaping HTML', async () => {
-    const user = await registerUser(api.http, { name: 'Sam <Lee>' });
+    const user = await registerUser(stack.api.http, { name: 'Sam <Lee>' });
     const trip = sampleTrip({ title: 'Kids & "teens" <camp>' });
     const id = await enqueue({ userId: user.id }, 'application-received', {
       trip,
       application: { id: trip.id, status: 'submitted' },
     });
-    const mail = await smtp.waitForMail({ messageId: `<${id}@puente.test>` });
+    const mail = await stack.smtp.waitForMail({ messageId: `<${id}@puente.test>` });
     expect(mail.subject).toBe('We received your application: Kids & "teens" <camp>');
     expect(mail.text).toContain('Hi Sam <Lee>,');
     expect(mail.text).toContain('March 1 – 15, 2027');
@@ -132,7 +117,7 @@ describe('emails: what arrives', () => {
       link: 'http://puente.test/reset-password?token=x',
       locale: 'es',
     });
-    const mail = await smtp.waitForMail({ messageId: `<${id}@puente.test>` });
+    const mail = await stack.smtp.waitForMail({ messageId: `<${id}@puente.test>` });
     expect(mail.to).toMatchObject({ value: [{ address: 'guardian@example.org' }] });
     expect(mail.subject).toBe('Restablece tu contraseña de Puente');
   });
@@ -157,7 +142,7 @@ describe('emails: what arrives', () => {
   });
 
   it('fails a 550 at once and shows it to admins; a failed reset email keeps no live link', async () => {
-    smtp.behaviour.rejectRecipient = (address) =>
+    stack.smtp.behaviour.rejectRecipient = (address) =>
       address === 'bounce@example.org' ? { code: 550, message: 'Mailbox unavailable' } : null;
     const id = await enqueue({ toEmail: 'bounce@example.org' }, 'password-reset', {
       link: 'http://puente.test/reset-password?token=y',
@@ -169,7 +154,7 @@ describe('emails: what arrives', () => {
     // The reset link is a secret: not kept once the row is done with.
     expect(failed.data).toEqual({});
 
-    const list = await api.http.get('/admin/notifications?status=failed&limit=100', {
+    const list = await stack.api.http.get('/admin/notifications?status=failed&limit=100', {
       token: admin.token,
     });
     expect(list.status).toBe(200);
@@ -185,8 +170,8 @@ describe('emails: what arrives', () => {
     );
     expect(list.body.items.every((i: { status: string }) => i.status === 'failed')).toBe(true);
 
-    smtp.behaviour.rejectRecipient = undefined;
-    const retried = await api.http.post(`/admin/notifications/${id}/retry`, undefined, {
+    stack.smtp.behaviour.rejectRecipient = undefined;
+    const retried = await stack.api.http.post(`/admin/notifications/${id}/retry`, undefined, {
       token: admin.token,
     });
     expect(retried.status).toBe(200);
@@ -198,46 +183,50 @@ describe('emails: what arrives', () => {
   });
 
   it('retries: a failed row goes back to pending and is sent; a sent one answers 409', async () => {
-    smtp.behaviour.rejectRecipient = (address) =>
+    stack.smtp.behaviour.rejectRecipient = (address) =>
       address === 'later@example.org' ? { code: 550, message: 'No such user here' } : null;
     const trip = sampleTrip();
     const id = await enqueue({ toEmail: 'later@example.org' }, 'trip-cancelled', { trip });
     await waitFor('the row failed', async () => (await row(id)).status === 'failed');
-    smtp.behaviour.rejectRecipient = undefined;
+    stack.smtp.behaviour.rejectRecipient = undefined;
 
-    const volunteer = await registerUser(api.http);
-    const forbidden = await api.http.post(`/admin/notifications/${id}/retry`, undefined, {
+    const volunteer = await registerUser(stack.api.http);
+    const forbidden = await stack.api.http.post(`/admin/notifications/${id}/retry`, undefined, {
       token: volunteer.token,
     });
     expect(forbidden.status).toBe(403);
-    expect((await api.http.post(`/admin/notifications/${id}/retry`)).status).toBe(401);
-    expect((await api.http.get('/admin/notifications', { token: volunteer.token })).status).toBe(
-      403,
-    );
+    expect((await stack.api.http.post(`/admin/notifications/${id}/retry`)).status).toBe(401);
+    expect(
+      (await stack.api.http.get('/admin/notifications', { token: volunteer.token })).status,
+    ).toBe(403);
 
-    const retried = await api.http.post(`/admin/notifications/${id}/retry`, undefined, {
+    const retried = await stack.api.http.post(`/admin/notifications/${id}/retry`, undefined, {
       token: admin.token,
     });
     expect(retried.status).toBe(200);
-    await smtp.waitForMail({ messageId: `<${id}@puente.test>` });
+    await stack.smtp.waitForMail({ messageId: `<${id}@puente.test>` });
     await waitFor('sent', async () => (await row(id)).status === 'sent');
-    const again = await api.http.post(`/admin/notifications/${id}/retry`, undefined, {
+    const again = await stack.api.http.post(`/admin/notifications/${id}/retry`, undefined, {
       token: admin.token,
     });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_SENT');
 
-    const missing = await api.http.post(
+    const missing = await stack.api.http.post(
       '/admin/notifications/00000000-0000-4000-8000-000000000000/retry',
       undefined,
       { token: admin.token },
     );
     expect(missing.status).toBe(404);
-    const malformed = await api.http.post('/admin/notifications/not-a-uuid/retry', undefined, {
-      token: admin.token,
-    });
+    const malformed = await stack.api.http.post(
+      '/admin/notifications/not-a-uuid/retry',
+      undefined,
+      {
+        token: admin.token,
+      },
+    );
     expect(malformed.status).toBe(400);
-    const badStatus = await api.http.get('/admin/notifications?status=lost', {
+    const badStatus = await stack.api.http.get('/admin/notifications?status=lost', {
       token: admin.token,
     });
     expect(badStatus.status).toBe(400);
@@ -246,7 +235,7 @@ describe('emails: what arrives', () => {
 
   it('retries a 4xx answer with backoff until it is accepted, counting attempts on the row', async () => {
     let refusals = 2;
-    smtp.behaviour.rejectRecipient = (address) =>
+    stack.smtp.behaviour.rejectRecipient = (address) =>
       address === 'greylisted@example.org' && refusals-- > 0
         ? { code: 451, message: 'Greylisted, try again later' }
         : null;
@@ -258,9 +247,9 @@ describe('emails: what arrives', () => {
     expect(pending.status).toBe('pending');
     expect(pending.last_error).toMatch(/451/);
     expect(pending.next_attempt_at).toBeInstanceOf(Date);
-    await smtp.waitForMail({ messageId: `<${id}@puente.test>` }, 30_000);
+    await stack.smtp.waitForMail({ messageId: `<${id}@puente.test>` }, 30_000);
     await waitFor('sent', async () => (await row(id)).status === 'sent');
     expect(await row(id)).toMatchObject({ attempts: 3, last_error: null, next_attempt_at: null });
-    smtp.behaviour.rejectRecipient = undefined;
+    stack.smtp.behaviour.rejectRecipient = undefined;
   });
 });

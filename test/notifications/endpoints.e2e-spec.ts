@@ -1,43 +1,28 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { OutboxService } from '@puente/notifications';
 import { DataSource } from 'typeorm';
-import { startTestApi, type TestApi } from '../support/api-app';
 import { completeProfile, loginAdmin, registerUser, type TestUser } from '../support/factories';
 import { insertOutboxRows, sampleTrip } from '../support/outbox-rows';
 import { waitFor } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
 import { connectDb } from '../support/test-env';
-import { startTestWorker } from '../support/worker-app';
+import { inProcessEmailStack } from '../support/email-stack';
 
 describe('notifications: endpoints, unsubscribe, password reset, dashboard', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let smtp: TestSmtpServer;
+  const stack = inProcessEmailStack({
+    PUBLIC_URL: 'http://puente.test',
+    MAIL_FROM: 'Puente <no-reply@puente.test>',
+    // Behind a trusted proxy, so the rate-limit test can be many clients (X-Forwarded-For).
+    AUTH_RATE_LIMIT_PER_MINUTE: '30',
+    TRUST_PROXY: 'true',
+  });
   let admin: TestUser;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
-      OUTBOX_SWEEP_MS: '300',
-      PUBLIC_URL: 'http://puente.test',
-      MAIL_FROM: 'Puente <no-reply@puente.test>',
-      // Behind a trusted proxy, so the rate-limit test can be many clients (X-Forwarded-For).
-      AUTH_RATE_LIMIT_PER_MINUTE: '30',
-      TRUST_PROXY: 'true',
-    });
-    worker = await startTestWorker();
-    admin = await loginAdmin(api.http);
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
+    admin = await loginAdmin(stack.api.http);
   });
 
   async function enqueue(userId: string, template: string, data: Record<string, unknown>) {
-    const outbox = api.app.get(OutboxService);
-    const sent = await api.app.get(DataSource).transaction((m) =>
+    const outbox = stack.api.app.get(OutboxService);
+    const sent = await stack.api.app.get(DataSource).transaction((m) =>
       outbox.enqueue(m, {
         dedupeKey: `test:${template}:${Math.random()}`,
         template,
@@ -50,7 +35,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
   }
 
   async function query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const db = await connectDb(api.env);
+    const db = await connectDb(stack.api.env);
     try {
       return (await db.query(sql, params)).rows as T[];
     } finally {
@@ -64,9 +49,9 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
 
   describe('GET /me/notifications', () => {
     it("lists the caller's own emails, sent and scheduled, latest first, page by page", async () => {
-      const me = await registerUser(api.http);
-      const other = await registerUser(api.http);
-      const db = await connectDb(api.env);
+      const me = await registerUser(stack.api.http);
+      const other = await registerUser(stack.api.http);
+      const db = await connectDb(stack.api.env);
       const trip = sampleTrip();
       const [later, soon] = await insertOutboxRows(db, [
         {
@@ -90,7 +75,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       });
       await waitFor('sent', async () => (await statusOf(now)) === 'sent');
 
-      const first = await api.http.get('/me/notifications?limit=2', { token: me.token });
+      const first = await stack.api.http.get('/me/notifications?limit=2', { token: me.token });
       expect(first.status).toBe(200);
       expect(first.body.items).toEqual([
         {
@@ -109,7 +94,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
         },
       ]);
       expect(first.body.nextCursor).toEqual(expect.any(String));
-      const second = await api.http.get(
+      const second = await stack.api.http.get(
         `/me/notifications?limit=2&cursor=${first.body.nextCursor}`,
         { token: me.token },
       );
@@ -126,25 +111,25 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
         nextCursor: null,
       });
 
-      expect((await api.http.get('/me/notifications')).status).toBe(401);
-      expect((await api.http.get('/me/notifications?limit=0', { token: me.token })).status).toBe(
-        400,
-      );
-      expect((await api.http.get('/me/notifications?cursor=zzz', { token: me.token })).status).toBe(
-        400,
-      );
+      expect((await stack.api.http.get('/me/notifications')).status).toBe(401);
       expect(
-        (await api.http.get('/me/notifications?status=sent', { token: me.token })).status,
+        (await stack.api.http.get('/me/notifications?limit=0', { token: me.token })).status,
+      ).toBe(400);
+      expect(
+        (await stack.api.http.get('/me/notifications?cursor=zzz', { token: me.token })).status,
+      ).toBe(400);
+      expect(
+        (await stack.api.http.get('/me/notifications?status=sent', { token: me.token })).status,
       ).toBe(400);
     });
   });
 
   describe('one-click unsubscribe (RFC 8058)', () => {
     it('turns the survey off for that user: later surveys are cancelled, status emails still go', async () => {
-      const user = await registerUser(api.http);
+      const user = await registerUser(stack.api.http);
       const trip = sampleTrip();
       const first = await enqueue(user.id, 'survey-post-trip', { trip });
-      const mail = await smtp.waitForMail({ messageId: `<${first}@puente.test>` });
+      const mail = await stack.smtp.waitForMail({ messageId: `<${first}@puente.test>` });
       const raw = mail.raw.toString('utf8').replace(/\r\n[ \t]+/g, ' ');
       const url = /^List-Unsubscribe: <([^>]+)>/m.exec(raw)?.[1] as string;
       expect(url).toMatch(/^http:\/\/puente\.test\/notifications\/unsubscribe\?token=/);
@@ -153,7 +138,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
 
       const path = url.replace('http://puente.test', '');
       // What a mail client does: a POST with the one-click body, no cookies, no login.
-      const res = await fetch(api.http.baseUrl + path, {
+      const res = await fetch(stack.api.http.baseUrl + path, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'List-Unsubscribe=One-Click',
@@ -163,7 +148,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       // Clicking twice (or a multipart body, as RFC 8058 prefers) is fine.
       const form = new FormData();
       form.set('List-Unsubscribe', 'One-Click');
-      const again = await fetch(api.http.baseUrl + path, { method: 'POST', body: form });
+      const again = await fetch(stack.api.http.baseUrl + path, { method: 'POST', body: form });
       expect(again.status).toBe(200);
 
       const survey = await enqueue(user.id, 'survey-post-trip', { trip: sampleTrip() });
@@ -171,16 +156,18 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
         trip,
         application: { id: trip.id, status: 'accepted' },
       });
-      await smtp.waitForMail({ messageId: `<${status}@puente.test>` });
+      await stack.smtp.waitForMail({ messageId: `<${status}@puente.test>` });
       await waitFor('the survey dropped', async () => (await statusOf(survey)) === 'cancelled');
-      expect(smtp.received.some((m) => m.messageId === `<${survey}@puente.test>`)).toBe(false);
+      expect(stack.smtp.received.some((m) => m.messageId === `<${survey}@puente.test>`)).toBe(
+        false,
+      );
       const [row] = await query('SELECT last_error FROM notifications WHERE id = $1', [survey]);
       expect(row.last_error).toBe('the recipient unsubscribed from survey emails');
     });
 
     it('cancels what was already waiting, and essential emails carry no unsubscribe link', async () => {
-      const user = await registerUser(api.http);
-      const db = await connectDb(api.env);
+      const user = await registerUser(stack.api.http);
+      const db = await connectDb(stack.api.env);
       const [waiting] = await insertOutboxRows(db, [
         {
           userId: user.id,
@@ -196,8 +183,8 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       await db.end();
       const token = (await import('@puente/notifications/preferences/unsubscribe-tokens'))
         .UnsubscribeTokens;
-      const signed = api.app.get(token).sign({ userId: user.id, category: 'digest' });
-      const page = await api.http.get(
+      const signed = stack.api.app.get(token).sign({ userId: user.id, category: 'digest' });
+      const page = await stack.api.http.get(
         `/notifications/unsubscribe?token=${encodeURIComponent(signed)}`,
       );
       expect(page.status).toBe(200);
@@ -205,7 +192,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       expect(page.text).toContain('<form method="post"');
       expect(await statusOf(waiting)).toBe('pending'); // looking is not unsubscribing
 
-      const browser = await api.http.post(
+      const browser = await stack.api.http.post(
         `/notifications/unsubscribe?token=${encodeURIComponent(signed)}`,
         undefined,
         { headers: { accept: 'text/html' } },
@@ -219,7 +206,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
         trip,
         application: { id: trip.id, status: 'confirmed' },
       });
-      const mail = await smtp.waitForMail({ messageId: `<${essential}@puente.test>` });
+      const mail = await stack.smtp.waitForMail({ messageId: `<${essential}@puente.test>` });
       expect(mail.raw.toString('utf8')).not.toMatch(/^List-Unsubscribe/im);
     });
 
@@ -228,11 +215,11 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       ['a forged signature', '6f1f3f7e-3c1a-4d55-9c57-0d5b1c1f2a10.survey.AAAA'],
       ['an essential category', '6f1f3f7e-3c1a-4d55-9c57-0d5b1c1f2a10.status.AAAA'],
     ])('refuses %s with 400', async (_, token) => {
-      const res = await api.http.post(
+      const res = await stack.api.http.post(
         `/notifications/unsubscribe?token=${encodeURIComponent(token)}`,
       );
       expect(res.status).toBe(400);
-      const page = await api.http.get(
+      const page = await stack.api.http.get(
         `/notifications/unsubscribe?token=${encodeURIComponent(token)}`,
       );
       expect(page.status).toBe(400);
@@ -241,19 +228,24 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
     it('keeps multipart bodies refused everywhere else', async () => {
       const form = new FormData();
       form.set('email', 'x@example.org');
-      const res = await fetch(`${api.http.baseUrl}/auth/login`, { method: 'POST', body: form });
+      const res = await fetch(`${stack.api.http.baseUrl}/auth/login`, {
+        method: 'POST',
+        body: form,
+      });
       expect(res.status).toBe(415);
     });
   });
 
   describe('password reset', () => {
     it('emails a one-time link valid for an hour, stores only its hash, and sets the password', async () => {
-      const user = await registerUser(api.http, { password: 'the-old-password' });
-      await completeProfile(api.http, user, { locale: 'es' });
-      const res = await api.http.post('/auth/password-reset', { email: user.email.toUpperCase() });
+      const user = await registerUser(stack.api.http, { password: 'the-old-password' });
+      await completeProfile(stack.api.http, user, { locale: 'es' });
+      const res = await stack.api.http.post('/auth/password-reset', {
+        email: user.email.toUpperCase(),
+      });
       expect(res.status).toBe(202);
 
-      const mail = await smtp.waitForMail({ to: user.email });
+      const mail = await stack.smtp.waitForMail({ to: user.email });
       expect(mail.subject).toBe('Restablece tu contraseña de Puente');
       const link = /http:\/\/puente\.test\/reset-password\?token=([\w-]+)/.exec(mail.text ?? '');
       expect(link).not.toBeNull();
@@ -276,36 +268,40 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
         return row?.status === 'sent' ? row : undefined;
       }).then((row) => expect(JSON.stringify(row.data)).not.toContain(token));
 
-      const page = await api.http.get(`/reset-password?token=${token}`);
+      const page = await stack.api.http.get(`/reset-password?token=${token}`);
       expect(page.status).toBe(200);
       expect(page.text).toContain('auth/password-reset/confirm');
 
-      const short = await api.http.post('/auth/password-reset/confirm', {
+      const short = await stack.api.http.post('/auth/password-reset/confirm', {
         token,
         password: 'short',
       });
       expect(short.status).toBe(400);
       expect(JSON.stringify(short.body.message)).toMatch(/password/);
 
-      const ok = await api.http.post('/auth/password-reset/confirm', {
+      const ok = await stack.api.http.post('/auth/password-reset/confirm', {
         token,
         password: 'a-brand-new-password',
       });
       expect(ok.status).toBe(200);
       expect(
         (
-          await api.http.post('/auth/login', {
+          await stack.api.http.post('/auth/login', {
             email: user.email,
             password: 'a-brand-new-password',
           })
         ).status,
       ).toBe(200);
       expect(
-        (await api.http.post('/auth/login', { email: user.email, password: 'the-old-password' }))
-          .status,
+        (
+          await stack.api.http.post('/auth/login', {
+            email: user.email,
+            password: 'the-old-password',
+          })
+        ).status,
       ).toBe(401);
 
-      const reused = await api.http.post('/auth/password-reset/confirm', {
+      const reused = await stack.api.http.post('/auth/password-reset/confirm', {
         token,
         password: 'another-new-password',
       });
@@ -317,9 +313,11 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       const before = await query(
         `SELECT count(*)::int AS n FROM notifications WHERE template = 'password-reset'`,
       );
-      const res = await api.http.post('/auth/password-reset', { email: 'nobody-here@example.org' });
-      const known = await registerUser(api.http);
-      const res2 = await api.http.post('/auth/password-reset', { email: known.email });
+      const res = await stack.api.http.post('/auth/password-reset', {
+        email: 'nobody-here@example.org',
+      });
+      const known = await registerUser(stack.api.http);
+      const res2 = await stack.api.http.post('/auth/password-reset', { email: known.email });
       expect(res.status).toBe(202);
       expect(res.body).toEqual(res2.body);
       const after = await query(
@@ -329,27 +327,27 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
     });
 
     it('refuses an expired token and a made-up one', async () => {
-      const user = await registerUser(api.http);
-      await api.http.post('/auth/password-reset', { email: user.email });
-      const mail = await smtp.waitForMail({ to: user.email });
+      const user = await registerUser(stack.api.http);
+      await stack.api.http.post('/auth/password-reset', { email: user.email });
+      const mail = await stack.smtp.waitForMail({ to: user.email });
       const token = /token=([\w-]+)/.exec(mail.text ?? '')![1];
       await query(
         `UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
         [user.id],
       );
-      const expired = await api.http.post('/auth/password-reset/confirm', {
+      const expired = await stack.api.http.post('/auth/password-reset/confirm', {
         token,
         password: 'long-enough-password',
       });
       expect(expired.status).toBe(400);
-      const madeUp = await api.http.post('/auth/password-reset/confirm', {
+      const madeUp = await stack.api.http.post('/auth/password-reset/confirm', {
         token: 'x'.repeat(43),
         password: 'long-enough-password',
       });
       expect(madeUp.status).toBe(400);
-      const bad = await api.http.post('/auth/password-reset', { email: 'not-an-email' });
+      const bad = await stack.api.http.post('/auth/password-reset', { email: 'not-an-email' });
       expect(bad.status).toBe(400);
-      const extra = await api.http.post('/auth/password-reset', {
+      const extra = await stack.api.http.post('/auth/password-reset', {
         email: 'a@example.org',
         admin: true,
       });
@@ -360,7 +358,7 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
       const email = 'hammered@example.org';
       const answers: number[] = [];
       for (let i = 0; i < 32; i++) {
-        const res = await api.http.post(
+        const res = await stack.api.http.post(
           '/auth/password-reset',
           { email },
           { headers: { 'x-forwarded-for': `10.9.${i}.1` } },
@@ -374,28 +372,28 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
 
   describe('the Bull dashboard at /admin/queues', () => {
     it('is for admins only: 401 without a login, 403 for a volunteer', async () => {
-      const volunteer = await registerUser(api.http);
+      const volunteer = await registerUser(stack.api.http);
       for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
-        expect((await api.http.get(path)).status).toBe(401);
-        expect((await api.http.get(path, { token: volunteer.token })).status).toBe(403);
-        expect((await api.http.get(path, { token: 'forged.token.value' })).status).toBe(401);
+        expect((await stack.api.http.get(path)).status).toBe(401);
+        expect((await stack.api.http.get(path, { token: volunteer.token })).status).toBe(403);
+        expect((await stack.api.http.get(path, { token: 'forged.token.value' })).status).toBe(401);
       }
       expect(
-        (await api.http.post('/admin/queues/session', undefined, { token: volunteer.token }))
+        (await stack.api.http.post('/admin/queues/session', undefined, { token: volunteer.token }))
           .status,
       ).toBe(403);
-      expect((await api.http.post('/admin/queues/session')).status).toBe(401);
+      expect((await stack.api.http.post('/admin/queues/session')).status).toBe(401);
     });
 
     it('opens for an admin with a bearer token, or with the session cookie a browser keeps', async () => {
-      const page = await api.http.get('/admin/queues', { token: admin.token });
+      const page = await stack.api.http.get('/admin/queues', { token: admin.token });
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
-      const queues = await api.http.get('/admin/queues/api/queues', { token: admin.token });
+      const queues = await stack.api.http.get('/admin/queues/api/queues', { token: admin.token });
       expect(queues.status).toBe(200);
       expect(queues.body.queues.map((q: { name: string }) => q.name)).toContain('email');
 
-      const session = await api.http.post('/admin/queues/session', undefined, {
+      const session = await stack.api.http.post('/admin/queues/session', undefined, {
         token: admin.token,
       });
       expect(session.status).toBe(204);
@@ -404,12 +402,12 @@ describe('notifications: endpoints, unsubscribe, password reset, dashboard', () 
         /^puente_queues=[^;]+; Path=\/admin\/queues; Max-Age=3600; HttpOnly; SameSite=Strict/,
       );
       const value = cookie.split(';')[0];
-      const withCookie = await api.http.get('/admin/queues/api/queues', {
+      const withCookie = await stack.api.http.get('/admin/queues/api/queues', {
         headers: { cookie: value },
       });
       expect(withCookie.status).toBe(200);
       // The cookie's token is good for the dashboard only, never as an API token.
-      const asBearer = await api.http.get('/me', { token: value.split('=')[1] });
+      const asBearer = await stack.api.http.get('/me', { token: value.split('=')[1] });
       expect(asBearer.status).toBe(401);
     });
   });

@@ -1,17 +1,14 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { OutboxSweeper } from '@puente/notifications/delivery/outbox-sweeper.service';
 import { OutboxService, emailJob, type OutboxMessage } from '@puente/notifications';
 import { Clock, QUEUES } from '@puente/platform';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { startTestApi, type TestApi } from '../support/api-app';
 import { registerUser, type TestUser } from '../support/factories';
 import { sampleTrip } from '../support/outbox-rows';
 import { waitFor } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
 import { connectDb } from '../support/test-env';
-import { startTestWorker } from '../support/worker-app';
+import { inProcessEmailStack } from '../support/email-stack';
 
 const DAY = 86_400_000;
 
@@ -20,43 +17,35 @@ const DAY = 86_400_000;
  * the test moves its Clock; sweeps are called directly so "not sent yet" needs no waiting.
  */
 describe('reminders: scheduled emails go when due, never early, and follow reschedules and cancels', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let smtp: TestSmtpServer;
+  const stack = inProcessEmailStack({
+    // A long sweep period: the test runs the sweeps itself.
+    OUTBOX_SWEEP_MS: '3600000',
+  });
   let user: TestUser;
   let start: number;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    // A long sweep period: the test runs the sweeps itself.
-    api = await startTestApi({ SMTP_URL: smtp.url, OUTBOX_SWEEP_MS: '3600000' });
-    worker = await startTestWorker();
-    user = await registerUser(api.http);
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
+    user = await registerUser(stack.api.http);
   });
   beforeEach(() => {
     start = Date.now();
-    worker.get(Clock).reset();
-    api.app.get(Clock).reset();
+    stack.worker.get(Clock).reset();
+    stack.api.app.get(Clock).reset();
   });
 
   // Each test counts what the sweep finds: leave nothing pending for the next one.
   afterEach(async () => {
-    const db = await connectDb(api.env);
+    const db = await connectDb(stack.api.env);
     await db.query(`UPDATE notifications SET status = 'cancelled' WHERE status = 'pending'`);
     await db.end();
   });
 
-  const travel = (ms: number) => worker.get(Clock).travelTo(new Date(start + ms));
-  const sweep = () => worker.get(OutboxSweeper).sweep();
+  const travel = (ms: number) => stack.worker.get(Clock).travelTo(new Date(start + ms));
+  const sweep = () => stack.worker.get(OutboxSweeper).sweep();
 
   async function schedule(messages: Omit<OutboxMessage, 'userId'>[]) {
-    const outbox = api.app.get(OutboxService);
-    const results = await api.app.get(DataSource).transaction(async (m) => {
+    const outbox = stack.api.app.get(OutboxService);
+    const results = await stack.api.app.get(DataSource).transaction(async (m) => {
       const out = [];
       for (const msg of messages) out.push(await outbox.enqueue(m, { ...msg, userId: user.id }));
       return out;
@@ -66,7 +55,7 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
   }
 
   async function statusOf(id: string): Promise<string> {
-    const db = await connectDb(api.env);
+    const db = await connectDb(stack.api.env);
     try {
       return (await db.query('SELECT status FROM notifications WHERE id = $1', [id])).rows[0]
         .status;
@@ -75,7 +64,8 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
     }
   }
 
-  const arrived = (id: string) => smtp.received.some((m) => m.messageId.startsWith(`<${id}@`));
+  const arrived = (id: string) =>
+    stack.smtp.received.some((m) => m.messageId.startsWith(`<${id}@`));
   const departure = (key: string, sendAt: Date, daysBefore = 7) => ({
     dedupeKey: key,
     template: 'reminder-departure',
@@ -94,7 +84,7 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
 
     travel(30 * DAY + 60_000);
     expect(await sweep()).toBe(1);
-    const mail = await smtp.waitForMail({ messageId: `<${r!.id}@puente.local>` });
+    const mail = await stack.smtp.waitForMail({ messageId: `<${r!.id}@puente.local>` });
     expect(mail.subject).toMatch(/starts in 7 days/);
     await waitFor('sent', async () => (await statusOf(r!.id)) === 'sent');
     expect(await sweep()).toBe(0);
@@ -102,7 +92,7 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
 
   it('is not sent early even when a job for it reaches the worker', async () => {
     const [r] = await schedule([departure(`r2:${start}`, new Date(start + 7 * DAY))]);
-    const queue = api.app.get<Queue>(getQueueToken(QUEUES.email), { strict: false });
+    const queue = stack.api.app.get<Queue>(getQueueToken(QUEUES.email), { strict: false });
     const job = await queue.add(
       emailJob(r!.id).name,
       { notificationId: r!.id },
@@ -116,10 +106,10 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
   it('follows a reschedule: not at the old time, at the new one', async () => {
     const key = `r3:${start}`;
     const [r] = await schedule([departure(key, new Date(start + 10 * DAY))]);
-    const moved = await api.app
+    const moved = await stack.api.app
       .get(DataSource)
       .transaction((m) =>
-        api.app.get(OutboxService).reschedule(m, key, new Date(start + 20 * DAY)),
+        stack.api.app.get(OutboxService).reschedule(m, key, new Date(start + 20 * DAY)),
       );
     expect(moved).toBe(1);
 
@@ -127,7 +117,7 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
     expect(await sweep()).toBe(0);
     travel(20 * DAY + 1000);
     expect(await sweep()).toBe(1);
-    await smtp.waitForMail({ messageId: `<${r!.id}@puente.local>` });
+    await stack.smtp.waitForMail({ messageId: `<${r!.id}@puente.local>` });
   });
 
   it('never sends cancelled reminders, and leaves other keys alone', async () => {
@@ -137,21 +127,21 @@ describe('reminders: scheduled emails go when due, never early, and follow resch
       departure(`${prefix}departure-7d`, new Date(start + 3 * DAY), 7),
       departure(`other:${start}:reminder:departure-1d`, new Date(start + 4 * DAY), 1),
     ]);
-    const cancelled = await api.app
+    const cancelled = await stack.api.app
       .get(DataSource)
-      .transaction((m) => api.app.get(OutboxService).cancelPending(m, prefix));
+      .transaction((m) => stack.api.app.get(OutboxService).cancelPending(m, prefix));
     expect(cancelled).toBe(2);
 
     travel(5 * DAY);
     expect(await sweep()).toBe(1);
-    await smtp.waitForMail({ messageId: `<${rows[2]!.id}@puente.local>` });
+    await stack.smtp.waitForMail({ messageId: `<${rows[2]!.id}@puente.local>` });
     expect(await statusOf(rows[0]!.id)).toBe('cancelled');
     expect(await statusOf(rows[1]!.id)).toBe('cancelled');
     expect(arrived(rows[0]!.id) || arrived(rows[1]!.id)).toBe(false);
   });
 
   it('does not write a reminder whose time has already passed (never sent late)', async () => {
-    api.app.get(Clock).travelTo(new Date(start + 10 * DAY));
+    stack.api.app.get(Clock).travelTo(new Date(start + 10 * DAY));
     const [late, onTime] = await schedule([
       { ...departure(`r5:${start}:late`, new Date(start + 9 * DAY)), skipIfPast: true },
       { ...departure(`r5:${start}:ok`, new Date(start + 11 * DAY)), skipIfPast: true },

@@ -1,32 +1,16 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { startTestApi, type TestApi } from '../support/api-app';
 import { createOrgWithCoordinator } from '../support/factories';
 import { parseIcsEvents } from '../support/ics';
 import { waitFor } from '../support/processes';
-import { TestSmtpServer } from '../support/smtp-server';
 import { connectDb } from '../support/test-env';
-import { startTestWorker } from '../support/worker-app';
+import { inProcessEmailStack } from '../support/email-stack';
 import { apply, createTrip, daysFromNow, readyVolunteer } from '../trips/trip-fixtures';
 
 /** The whole path a volunteer sees: trips write the rows, the worker renders and sends them. */
 describe('emails from the trips lib, end to end', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let smtp: TestSmtpServer;
-
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    api = await startTestApi({ SMTP_URL: smtp.url, OUTBOX_SWEEP_MS: '300' });
-    worker = await startTestWorker();
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
-  });
+  const stack = inProcessEmailStack();
 
   async function mailFor(email: string, template: string) {
-    const db = await connectDb(api.env);
+    const db = await connectDb(stack.api.env);
     try {
       const row = await waitFor(`${template} for ${email}`, async () => {
         const { rows } = await db.query(
@@ -36,17 +20,17 @@ describe('emails from the trips lib, end to end', () => {
         );
         return rows[0] as { id: string } | undefined;
       });
-      return smtp.waitForMail({ messageId: `<${row.id}@puente.local>` });
+      return stack.smtp.waitForMail({ messageId: `<${row.id}@puente.local>` });
     } finally {
       await db.end();
     }
   }
 
   it('tells the volunteer, in her language, that she is in, waitlisted or promoted — never where the safe house is', async () => {
-    const org = await createOrgWithCoordinator(api.http);
+    const org = await createOrgWithCoordinator(stack.api.http);
     const startDate = daysFromNow(90);
     const endDate = daysFromNow(99);
-    const trip = await createTrip(api.http, org, {
+    const trip = await createTrip(stack.api.http, org, {
       title: 'Verano en el Hogar',
       admission: 'auto',
       capacity: 1,
@@ -54,10 +38,10 @@ describe('emails from the trips lib, end to end', () => {
       endDate,
       privateLocation: 'Casa segura, 4a Calle Poniente 12',
     });
-    const ana = await readyVolunteer(api.http, { locale: 'es' }, 'Ana Gómez');
-    const ben = await readyVolunteer(api.http, { locale: 'en' }, 'Ben Ortiz');
-    const a = await apply(api.http, trip.id, ana);
-    const b = await apply(api.http, trip.id, ben);
+    const ana = await readyVolunteer(stack.api.http, { locale: 'es' }, 'Ana Gómez');
+    const ben = await readyVolunteer(stack.api.http, { locale: 'en' }, 'Ben Ortiz');
+    const a = await apply(stack.api.http, trip.id, ana);
+    const b = await apply(stack.api.http, trip.id, ben);
     expect([a.body.status, b.body.status]).toEqual(['accepted', 'waitlisted']);
 
     const accepted = await mailFor(ana.email, 'application-accepted');
@@ -76,17 +60,19 @@ describe('emails from the trips lib, end to end', () => {
     const waitlisted = await mailFor(ben.email, 'application-waitlisted');
     expect(waitlisted.subject).toBe("You're on the waitlist: Verano en el Hogar");
 
-    await api.http.post(`/applications/${a.body.id}/withdraw`, undefined, { token: ana.token });
+    await stack.api.http.post(`/applications/${a.body.id}/withdraw`, undefined, {
+      token: ana.token,
+    });
     const withdrawn = await mailFor(ana.email, 'application-withdrawn');
     expect(withdrawn.subject).toBe('Retiro confirmado: Verano en el Hogar');
     const promoted = await mailFor(ben.email, 'application-promoted');
     expect(promoted.subject).toBe("A seat opened up: you're accepted for Verano en el Hogar");
     expect(promoted.attachments.map((x) => x.filename)).toEqual(['trip.ics']);
 
-    for (const m of smtp.received)
+    for (const m of stack.smtp.received)
       expect(m.raw.toString('utf8')).not.toMatch(/Casa segura|Poniente/);
 
-    const mine = await api.http.get('/me/notifications?limit=100', { token: ben.token });
+    const mine = await stack.api.http.get('/me/notifications?limit=100', { token: ben.token });
     const templates = mine.body.items.map(
       (i: { template: string; status: string }) => `${i.template}:${i.status}`,
     );
