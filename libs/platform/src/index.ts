@@ -13,3 +13,4 @@ export * from './logging/logging.module';
 export * from './validation/is-iso-date';
 export * from './startup/startup';
 export * from './platform.module';
+export * from './pagination/page-of';

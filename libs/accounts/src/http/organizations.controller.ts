@@ -19,9 +19,8 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
-import { Page, PageQueryDto } from '@puente/platform';
+import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { AdminOnly, Public } from '../auth/auth.decorators';
 import { CoordinatorOfOrgGuard } from '../auth/coordinator.guard';
 import {
@@ -32,15 +31,6 @@ import {
   UpdateOrganizationDto,
 } from '../dto/organization.dto';
 import { OrganizationsService } from '../services/organizations.service';
-
-const pageOf = (model: Function) => ({
-  schema: {
-    properties: {
-      items: { type: 'array', items: { $ref: getSchemaPath(model) } },
-      nextCursor: { type: 'string', nullable: true },
-    },
-  },
-});
 
 @ApiTags('organizations')
 @ApiExtraModels(OrganizationView, MemberView)

@@ -8,9 +8,8 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
-import { Page, PageQueryDto } from '@puente/platform';
+import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { AdminOnly, Public } from '../auth/auth.decorators';
 import { CreateSkillDto, SkillView } from '../dto/skill.dto';
 import { SkillsService } from '../services/skills.service';
@@ -23,14 +22,7 @@ export class SkillsController {
 
   @Public()
   @Get()
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        items: { type: 'array', items: { $ref: getSchemaPath(SkillView) } },
-        nextCursor: { type: 'string', nullable: true },
-      },
-    },
-  })
+  @ApiOkResponse(pageOf(SkillView))
   @ApiBadRequestResponse({ description: 'limit outside 1-100 or a foreign cursor' })
   list(@Query() page: PageQueryDto): Promise<Page<SkillView>> {
     return this.skills.list(page);

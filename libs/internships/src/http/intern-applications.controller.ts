@@ -11,11 +11,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@puente/accounts';
-import { Page, PageQueryDto } from '@puente/platform';
+import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { CreateInternApplicationDto, InternApplicationView } from '../dto/intern-application.dto';
 import { InternApplicationsService } from '../services/intern-applications.service';
 import { IdParamPipe } from './internship.guards';
-import { pageOf } from './page-of';
 
 @ApiTags('internships')
 @ApiBearerAuth()

@@ -22,7 +22,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthUser, CoordinatorOfOrgGuard, CurrentUser } from '@puente/accounts';
-import { Page, PageQueryDto } from '@puente/platform';
+import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import {
   CreateMatchingRunDto,
   MatchingRunQueuedView,
@@ -32,7 +32,6 @@ import {
 } from '../dto/matching-run.dto';
 import { MatchingRunsService } from '../services/matching-runs.service';
 import { RunCoordinatorGuard } from './internship.guards';
-import { pageOf } from './page-of';
 
 @ApiTags('internships')
 @ApiBearerAuth()

@@ -27,7 +27,7 @@ import {
   OptionalAuth,
   Public,
 } from '@puente/accounts';
-import { Page, PageQueryDto } from '@puente/platform';
+import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { CandidateView } from '../dto/candidate.dto';
 import {
   CreateNeedDto,
@@ -39,7 +39,6 @@ import {
 import { CandidatesService } from '../services/candidates.service';
 import { NeedsService } from '../services/needs.service';
 import { IdParamPipe, NeedCoordinatorGuard } from './internship.guards';
-import { pageOf } from './page-of';
 
 @ApiTags('internships')
 @ApiExtraModels(NeedView, CandidateView)

@@ -10,11 +10,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CoordinatorOfOrgGuard, CurrentUser } from '@puente/accounts';
-import { Page, PageQueryDto } from '@puente/platform';
+import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { PlacementListQueryDto, PlacementView } from '../dto/placement.dto';
 import { PlacementsService } from '../services/placements.service';
 import { IdParamPipe } from './internship.guards';
-import { pageOf } from './page-of';
 
 const id = () => new IdParamPipe('Placement');
 

@@ -1,6 +1,6 @@
 import { getSchemaPath } from '@nestjs/swagger';
 
-/** OpenAPI schema of a `{items, nextCursor}` page of the model. */
+/** OpenAPI schema of a `{items, nextCursor}` page of the model (list it in @ApiExtraModels). */
 export const pageOf = (model: Function) => ({
   schema: {
     properties: {
