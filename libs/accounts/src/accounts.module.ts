@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -30,7 +31,9 @@ const services = [
     JwtModule.registerAsync({
       inject: [Env],
       useFactory: (env: Env) => ({
-        secret: env.JWT_SECRET,
+        // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a
+        // public key on every verify, which cost about 1 ms of CPU per authenticated request.
+        secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')),
         signOptions: { expiresIn: env.JWT_EXPIRES_IN as `${number}h` },
       }),
     }),
