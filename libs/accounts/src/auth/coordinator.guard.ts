@@ -1,10 +1,13 @@
 import {
+  applyDecorators,
+  UseGuards,
   CanActivate,
   ExecutionContext,
   Injectable,
   NotFoundException,
   ForbiddenException,
 } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import { OrganizationsService } from '../services/organizations.service';
 import type { AuthUser } from './auth-user';
@@ -29,3 +32,15 @@ export class CoordinatorOfOrgGuard implements CanActivate {
     throw new ForbiddenException('Only coordinators of this organization may do this');
   }
 }
+
+/**
+ * A route under /organizations/:orgId/… for that organisation's coordinators (and admins), with
+ * its OpenAPI answers: 403 for others, 404 for an unknown organisation.
+ */
+export const CoordinatorOfOrg = () =>
+  applyDecorators(
+    UseGuards(CoordinatorOfOrgGuard),
+    ApiBearerAuth(),
+    ApiForbiddenResponse({ description: 'not a coordinator of the organization' }),
+    ApiNotFoundResponse({ description: 'no such organization' }),
+  );

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -22,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { AdminOnly, Public } from '../auth/auth.decorators';
-import { CoordinatorOfOrgGuard } from '../auth/coordinator.guard';
+import { CoordinatorOfOrg } from '../auth/coordinator.guard';
 import {
   AddMemberDto,
   CreateOrganizationDto,
@@ -65,12 +55,9 @@ export class OrganizationsController {
     return this.organizations.get(orgId);
   }
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Patch(':orgId')
-  @ApiBearerAuth()
   @ApiOkResponse({ type: OrganizationView })
-  @ApiForbiddenResponse({ description: 'not a coordinator of this organization' })
-  @ApiNotFoundResponse()
   update(
     @Param('orgId') orgId: string,
     @Body() dto: UpdateOrganizationDto,
@@ -78,12 +65,9 @@ export class OrganizationsController {
     return this.organizations.update(orgId, dto);
   }
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Get(':orgId/members')
-  @ApiBearerAuth()
   @ApiOkResponse(pageOf(MemberView))
-  @ApiForbiddenResponse({ description: 'not a coordinator of this organization' })
-  @ApiNotFoundResponse()
   members(@Param('orgId') orgId: string, @Query() page: PageQueryDto): Promise<Page<MemberView>> {
     return this.organizations.members(orgId, page);
   }

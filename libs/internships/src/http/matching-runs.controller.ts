@@ -15,13 +15,12 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { AuthUser, CoordinatorOfOrgGuard, CurrentUser } from '@puente/accounts';
+import { AuthUser, CurrentUser, CoordinatorOfOrg } from '@puente/accounts';
 import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import {
   CreateMatchingRunDto,
@@ -40,13 +39,12 @@ import { RunCoordinatorGuard } from './internship.guards';
 export class MatchingRunsController {
   constructor(private readonly runs: MatchingRunsService) {}
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Post('organizations/:orgId/matching-runs')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: MatchingRunQueuedView, description: 'the worker computes it' })
   @ApiBadRequestResponse({ description: 'mode not optimal/stable, needIds malformed or not open' })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
-  @ApiNotFoundResponse({ description: 'no such organization, or a need not in it' })
+  @ApiNotFoundResponse({ description: 'a need named in needIds is not in the organization' })
   create(
     @Param('orgId') orgId: string,
     @Body() dto: CreateMatchingRunDto,
@@ -55,11 +53,10 @@ export class MatchingRunsController {
     return this.runs.create(orgId, dto, user);
   }
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Get('organizations/:orgId/matching-runs')
   @ApiOkResponse(pageOf(MatchingRunSummaryView))
   @ApiBadRequestResponse({ description: 'limit outside 1–100 or a foreign cursor' })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
   list(
     @Param('orgId') orgId: string,
     @Query() page: PageQueryDto,

@@ -20,13 +20,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  AuthUser,
-  CoordinatorOfOrgGuard,
-  CurrentUser,
-  OptionalAuth,
-  Public,
-} from '@puente/accounts';
+import { AuthUser, CurrentUser, OptionalAuth, Public, CoordinatorOfOrg } from '@puente/accounts';
 import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { CandidateView } from '../dto/candidate.dto';
 import {
@@ -49,16 +43,13 @@ export class NeedsController {
     private readonly candidates: CandidatesService,
   ) {}
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Post('organizations/:orgId/needs')
-  @ApiBearerAuth()
   @ApiCreatedResponse({ type: NeedView, description: 'the need, status open' })
   @ApiBadRequestResponse({
     description:
       'a field missing or malformed: zero slots, levels outside 1–5, weights outside 1–10, unknown skills, end before start, unknown properties',
   })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
-  @ApiNotFoundResponse({ description: 'no such organization' })
   create(
     @Param('orgId') orgId: string,
     @Body() dto: CreateNeedDto,
@@ -67,13 +58,10 @@ export class NeedsController {
     return this.needs.create(orgId, dto, user);
   }
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Get('organizations/:orgId/needs')
-  @ApiBearerAuth()
   @ApiOkResponse(pageOf(NeedView))
   @ApiBadRequestResponse({ description: 'limit outside 1–100, a foreign cursor or a bad status' })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
-  @ApiNotFoundResponse({ description: 'no such organization' })
   listForOrganization(
     @Param('orgId') orgId: string,
     @Query() q: OrganizationNeedsQueryDto,

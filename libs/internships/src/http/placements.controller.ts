@@ -1,15 +1,14 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CoordinatorOfOrgGuard, CurrentUser } from '@puente/accounts';
+import { AuthUser, CurrentUser, CoordinatorOfOrg } from '@puente/accounts';
 import { Page, PageQueryDto, pageOf } from '@puente/platform';
 import { PlacementListQueryDto, PlacementView } from '../dto/placement.dto';
 import { PlacementsService } from '../services/placements.service';
@@ -34,11 +33,10 @@ export class PlacementsController {
     return this.placements.listMine(user.id, page);
   }
 
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @Get('organizations/:orgId/placements')
   @ApiOkResponse(pageOf(PlacementView))
   @ApiBadRequestResponse({ description: 'limit outside 1–100, a foreign cursor or a bad status' })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
   listForOrganization(
     @Param('orgId') orgId: string,
     @Query() q: PlacementListQueryDto,

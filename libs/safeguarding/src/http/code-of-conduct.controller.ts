@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { AuthUser, CoordinatorOfOrgGuard, CurrentUser, Public } from '@puente/accounts';
+import { AuthUser, CurrentUser, Public, CoordinatorOfOrg } from '@puente/accounts';
 import {
   CodeOfConductAcceptanceView,
   CodeOfConductView,
@@ -27,8 +27,7 @@ export class CodeOfConductController {
   constructor(private readonly codes: CodeOfConductService) {}
 
   @Post()
-  @ApiBearerAuth()
-  @UseGuards(CoordinatorOfOrgGuard)
+  @CoordinatorOfOrg()
   @ApiOperation({
     summary: "Publish a new version of the organisation's code of conduct",
     description: 'It becomes the current version: volunteers must accept it anew.',

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -24,10 +13,10 @@ import {
 } from '@nestjs/swagger';
 import {
   type AuthUser,
-  CoordinatorOfOrgGuard,
   CurrentUser,
   OptionalAuth,
   Public,
+  CoordinatorOfOrg,
 } from '@puente/accounts';
 import { Page, PageQueryDto } from '@puente/platform';
 import type { FastifyReply } from 'fastify';
@@ -53,16 +42,13 @@ export class TripsController {
   ) {}
 
   @Post('organizations/:orgId/trips')
-  @UseGuards(CoordinatorOfOrgGuard)
-  @ApiBearerAuth()
+  @CoordinatorOfOrg()
   @ApiCreatedResponse({ type: TripView, description: 'the new trip, status draft' })
   @ApiBadRequestResponse({
     description:
       'a field is missing or malformed, end before start, deadline after start, unknown skill',
   })
   @ApiUnauthorizedResponse({ description: 'no valid token' })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
-  @ApiNotFoundResponse({ description: 'no such organization' })
   create(
     @Param('orgId') orgId: string,
     @CurrentUser() user: AuthUser,
@@ -72,12 +58,9 @@ export class TripsController {
   }
 
   @Get('organizations/:orgId/trips')
-  @UseGuards(CoordinatorOfOrgGuard)
-  @ApiBearerAuth()
+  @CoordinatorOfOrg()
   @ApiOkResponse({ type: TripPageView, description: 'every trip of the organization, drafts too' })
   @ApiBadRequestResponse({ description: 'limit outside 1-100 or a foreign cursor' })
-  @ApiForbiddenResponse({ description: 'not a coordinator of the organization' })
-  @ApiNotFoundResponse({ description: 'no such organization' })
   listForOrganization(
     @Param('orgId') orgId: string,
     @Query() page: PageQueryDto,
