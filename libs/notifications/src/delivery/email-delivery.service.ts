@@ -71,7 +71,7 @@ export class EmailDeliveryService {
   }
 
   async deliver(notificationId: string): Promise<DeliveryOutcome> {
-    const claim = await this.claims.claim<RowRecord>(notificationId.toLowerCase(), COLUMNS);
+    const claim = await this.claims.claim<RowRecord>(notificationId, COLUMNS);
     if (!claim) return { status: 'skipped', reason: 'missing, or being sent by another worker' };
     try {
       const row = toNotification(claim.row);
@@ -179,6 +179,7 @@ export class EmailDeliveryService {
       }
       throw await this.recordTransient(claim, row, reason, 'send');
     }
+    // Whatever happened to the row meanwhile (a cancellation from the API), the email went out.
     await claim.commit(
       `UPDATE notifications
           SET status = 'sent', attempts = attempts + 1, sent_at = ${literal(this.clock.now())},
@@ -190,7 +191,7 @@ export class EmailDeliveryService {
     return { status: 'sent', messageId: sent.messageId };
   }
 
-  /** Cancels or fails a row that will not be sent (it is pending: we hold its lock). */
+  /** Cancels or fails a row that will not be sent, unless the API changed it meanwhile. */
   private async drop(
     claim: RowClaim<RowRecord>,
     row: Notification,
@@ -202,7 +203,7 @@ export class EmailDeliveryService {
       `UPDATE notifications
           SET status = ${literal(status)}, last_error = ${literal(reason)}, next_attempt_at = NULL,
               data = data - ${literal(secretKeys)}, updated_at = now()
-        WHERE id = ${literal(row.id)}`,
+        WHERE id = ${literal(row.id)} AND status = 'pending'`,
     );
     if (status === 'failed')
       this.logger.warn({ notificationId: row.id, reason }, 'email failed permanently');
@@ -224,7 +225,7 @@ export class EmailDeliveryService {
             SET attempts = ${literal(attempts)}, last_error = ${literal(reason)},
                 next_attempt_at = ${literal(new Date(this.clock.now().getTime() + delay))},
                 updated_at = now()
-          WHERE id = ${literal(row.id)}`,
+          WHERE id = ${literal(row.id)} AND status = 'pending'`,
       );
     } catch {
       // The database itself is down: Bull's retry (and later the sweep) will try again.

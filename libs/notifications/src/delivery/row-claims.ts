@@ -1,8 +1,8 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Env } from '@puente/platform';
-import { escapeLiteral, Pool, type PoolClient } from 'pg';
+import { Client, escapeLiteral } from 'pg';
 
-/** A value written into SQL text by `sql` below: only these types, each quoted safely. */
+/** A value written into SQL text by `literal` below: only these types, each quoted safely. */
 export type SqlValue = string | number | Date | null | string[];
 
 /** A literal for simple-protocol SQL: strings through pg's escapeLiteral, numbers checked. */
@@ -19,57 +19,188 @@ export function literal(value: SqlValue): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** The advisory lock key of a row id (64-bit; the migrations' lock lives in another key space). */
+const lockKey = (column: string) => `hashtextextended(${column}, 7041)`;
+
+interface ClaimRequest {
+  id: string;
+  columns: readonly string[];
+  resolve: (row: object | null) => void;
+  reject: (err: Error) => void;
+}
+
+interface Outcome {
+  id: string;
+  update: string | null;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
 /**
- * Claims outbox rows for sending. A claim is a transaction on a connection of its own that holds
- * the row's lock (SELECT … FOR UPDATE SKIP LOCKED) from before the row is read until the outcome is
- * committed, so no two senders (a stalled Bull job run twice, or the sweep re-queueing a row after
- * a Redis flush) ever send one row at once, and each sees what the other committed. A worker that
- * dies drops its connection and PostgreSQL releases the lock. Two round trips per email: BEGIN and
- * the locked read in one simple-protocol message, the outcome and COMMIT in another (hence literal
- * SQL, quoted by `literal`).
+ * Claims outbox rows for sending. A claim is a session-level advisory lock on the row id, taken
+ * before the row is read and released only once the outcome is committed, so no two senders (a
+ * stalled Bull job run twice, the sweep re-queueing a row after a Redis flush, another worker) send
+ * one row at once, and each reads what the other committed. A worker that dies drops its
+ * connection, and PostgreSQL releases its locks at once.
+ *
+ * All of a worker's claims share one connection, and what is asked while a round trip is under way
+ * goes out together in the next one: under load, one message commits the outcomes of several
+ * emails, releases them and claims several more. Per email that is a fraction of a round trip and
+ * of a transaction instead of two of each, which is most of PostgreSQL's share of sending (see
+ * bench/email.bench.ts). Hence literal SQL (simple protocol), quoted by `literal`.
  */
 @Injectable()
 export class RowClaims implements OnApplicationShutdown {
-  private readonly pool: Pool;
+  private readonly logger = new Logger(RowClaims.name);
+  private client: Client | null = null;
+  /** Row ids this process holds or is claiming: a session's advisory locks are re-entrant. */
+  private readonly held = new Set<string>();
+  private claims: ClaimRequest[] = [];
+  private outcomes: Outcome[] = [];
+  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+  private closed = false;
 
-  constructor(env: Env) {
-    // One connection per send in flight, apart from the shared pool, which recipients and data
-    // resolvers use while a claim is held (so the two can never starve each other).
-    this.pool = new Pool({
-      connectionString: env.DATABASE_URL,
-      max: env.EMAIL_CONCURRENCY,
-      application_name: 'puente-email-sender',
-    });
-    this.pool.on('error', () => undefined); // a broken idle connection is dropped by the pool
-  }
+  constructor(private readonly env: Env) {}
 
   /**
-   * The locked row (the named columns), or null when it is missing or another sender holds it.
+   * The row (the named columns) with its claim, or null when it is missing or another sender
+   * holds it. The claim must be committed or released.
    */
   async claim<R extends object>(
     notificationId: string,
     columns: readonly string[],
   ): Promise<RowClaim<R> | null> {
-    if (!UUID.test(notificationId)) return null;
-    const client = await this.pool.connect();
+    const id = notificationId.toLowerCase();
+    if (!UUID.test(id) || this.held.has(id) || this.closed) return null;
+    this.held.add(id);
+    const row = await new Promise<object | null>((resolve, reject) => {
+      this.claims.push({ id, columns, resolve, reject });
+      this.schedule();
+    });
+    return row ? new RowClaim<R>(this, id, row as R) : null;
+  }
+
+  /** Commits `update` (SQL for the row, or nothing) and then releases the row's lock. */
+  finish(id: string, update: string | null): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.outcomes.push({ id, update, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    // After this turn's callbacks: every job that reached this point in the same turn rides along.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.claims.length || this.outcomes.length) this.schedule();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const outcomes = this.outcomes;
+    const claims = this.claims;
+    this.outcomes = [];
+    this.claims = [];
+    if (!outcomes.length && !claims.length) return;
+
+    // Outcomes are committed before their locks go; claims lock before they read, and the read is a
+    // statement of its own, so its snapshot already includes whatever the last holder committed.
+    const statements: string[] = [];
+    const updates = outcomes.flatMap((o) => (o.update ? [o.update] : []));
+    if (updates.length) statements.push('BEGIN', ...updates, 'COMMIT');
+    if (outcomes.length)
+      statements.push(
+        `SELECT pg_advisory_unlock(${lockKey('id')}) FROM unnest(${literal(outcomes.map((o) => o.id))}) AS id`,
+      );
+    const lockedAt = statements.length;
+    if (claims.length) {
+      const ids = literal(claims.map((c) => c.id));
+      const columns = [...new Set(['id', ...claims.flatMap((c) => c.columns)])];
+      statements.push(
+        `SELECT id FROM unnest(${ids}) AS id WHERE pg_try_advisory_lock(${lockKey('id')})`,
+        `SELECT ${columns.join(', ')} FROM notifications WHERE id = ANY(${ids}::uuid[])`,
+      );
+    }
+
+    let results: { rows: Record<string, unknown>[] }[];
     try {
-      const results = (await client.query(
-        `BEGIN; SELECT ${columns.join(', ')} FROM notifications
-          WHERE id = ${literal(notificationId)} FOR UPDATE SKIP LOCKED`,
-      )) as unknown as { rows: R[] }[];
-      const row = results[1].rows[0];
-      if (row) return new RowClaim<R>(client, row);
-      await client.query('ROLLBACK');
-      client.release();
-      return null;
+      const client = await this.connection();
+      const answer = (await client.query(statements.join(';\n'))) as unknown;
+      results = Array.isArray(answer) ? answer : [answer as { rows: Record<string, unknown>[] }];
     } catch (err) {
-      client.release(true);
+      // Nothing here can tell which locks the session still holds: start a new session (the old
+      // one's locks go with it) and let every job in this batch fail and be retried.
+      this.reset(err as Error);
+      for (const o of outcomes) this.held.delete(o.id);
+      for (const c of claims) this.held.delete(c.id);
+      for (const w of [...outcomes, ...claims]) w.reject(err as Error);
+      return;
+    }
+
+    for (const o of outcomes) {
+      this.held.delete(o.id);
+      o.resolve();
+    }
+    if (!claims.length) return;
+    const locked = new Set(results[lockedAt].rows.map((r) => r.id as string));
+    const rows = new Map(results[lockedAt + 1].rows.map((r) => [r.id as string, r]));
+    const release: string[] = [];
+    for (const c of claims) {
+      const row = locked.has(c.id) ? rows.get(c.id) : undefined;
+      if (row) {
+        c.resolve(row);
+        continue;
+      }
+      this.held.delete(c.id);
+      if (locked.has(c.id)) release.push(c.id); // locked, but the row is gone
+      c.resolve(null);
+    }
+    if (release.length) void this.finishAll(release);
+  }
+
+  private finishAll(ids: string[]): Promise<void[]> {
+    return Promise.all(ids.map((id) => this.finish(id, null).catch(() => undefined)));
+  }
+
+  private async connection(): Promise<Client> {
+    if (this.client) return this.client;
+    const client = new Client({
+      connectionString: this.env.DATABASE_URL,
+      application_name: 'puente-email-sender',
+    });
+    client.on('error', (err) => this.reset(err));
+    this.client = client;
+    try {
+      await client.connect();
+    } catch (err) {
+      this.reset(err as Error);
       throw err;
     }
+    return client;
+  }
+
+  private reset(err: Error): void {
+    const client = this.client;
+    if (!client) return;
+    this.client = null;
+    this.logger.warn({ err: err.message }, 'claims connection lost; its claims are released');
+    client.removeAllListeners('error');
+    client.on('error', () => undefined);
+    void client.end().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    this.closed = true;
+    while (this.flushing || this.scheduled)
+      await (this.flushing ?? new Promise<void>((resolve) => setImmediate(resolve)));
+    await this.client?.end().catch(() => undefined);
+    this.client = null;
   }
 }
 
@@ -77,18 +208,21 @@ export class RowClaim<R> {
   private ended = false;
 
   constructor(
-    private readonly client: PoolClient,
+    private readonly claims: RowClaims,
+    private readonly id: string,
     readonly row: R,
   ) {}
 
-  /** Commits the outcome (an UPDATE of the row, or nothing) and releases the lock. */
+  /** Commits the outcome (an UPDATE of the row, or nothing) and releases the claim. */
   async commit(update?: string): Promise<void> {
-    await this.client.query(update ? `${update}; COMMIT` : 'COMMIT');
     this.ended = true;
+    await this.claims.finish(this.id, update ?? null);
   }
 
-  /** Back to the pool; a connection still inside the transaction is closed, which rolls it back. */
+  /** Releases a claim that was not committed (the row is left as it was). */
   release(): void {
-    this.client.release(!this.ended);
+    if (this.ended) return;
+    this.ended = true;
+    void this.claims.finish(this.id, null).catch(() => undefined);
   }
 }
