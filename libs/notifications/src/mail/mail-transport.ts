@@ -100,7 +100,12 @@ export class MailTransport implements OnApplicationShutdown {
     const raw = await mime.build();
     const messageId = mime.messageId();
     if (this.mode === 'smtp') {
-      const info = (await this.transport.sendMail({ envelope: mime.getEnvelope(), raw })) as {
+      // The Message-ID is already in `raw`; naming it spares nodemailer drawing a random one.
+      const info = (await this.transport.sendMail({
+        envelope: mime.getEnvelope(),
+        raw,
+        messageId,
+      })) as {
         response?: string;
       };
       return { messageId, response: info.response ?? '' };
