@@ -38,6 +38,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DB_NAME = 'puente_bench_email';
 const MESSAGES = Number(process.env.BENCH_EMAILS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP = 3000;
 const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 10);
 /** Worker processes sharing the CONCURRENCY sends in flight (and pool connections) between them. */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
@@ -368,9 +369,9 @@ async function main(): Promise<void> {
       async () => workers.every((w) => w.output().includes('sending emails')),
       60_000,
     );
-    // Warm-up through the whole path, not counted.
-    await queueJobs(queue, await insertRows(db, 500, 'warm'));
-    await sink.waitFor(500);
+    // Warm-up through the whole path, not counted, long enough for V8 to optimise the worker's code.
+    await queueJobs(queue, await insertRows(db, WARM_UP, 'warm'));
+    await sink.waitFor(WARM_UP);
     await waitFor('warm-up marked sent', async () => (await pending(db)) === 0, 60_000);
 
     const outbox: Awaited<ReturnType<typeof outboxRun>>[] = [];
