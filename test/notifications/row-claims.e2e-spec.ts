@@ -1,4 +1,4 @@
-import { literal, RowClaim, RowClaims } from '@puente/notifications/delivery/row-claims';
+import { RowClaim, RowClaims, type RowOutcome } from '@puente/notifications/delivery/row-claims';
 import { Env } from '@puente/platform';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
@@ -37,7 +37,13 @@ describe('RowClaims: who may send an outbox row', () => {
     });
     return claim as unknown as RowClaim<Row>;
   };
-  const sent = (id: string) => `UPDATE notifications SET status = 'sent' WHERE id = ${literal(id)}`;
+  const sent: RowOutcome = {
+    status: 'sent',
+    attempted: true,
+    sentAt: new Date(),
+    messageId: '<m@puente.local>',
+    smtpResponse: '250 OK',
+  };
   const advisoryLocks = async () =>
     (
       await db.query<{ n: number }>(
@@ -62,7 +68,7 @@ describe('RowClaims: who may send an outbox row', () => {
     // Held: nobody else gets it until the outcome is committed, then they read that outcome.
     expect(await second.claim(id, COLUMNS)).toBeNull();
     expect(await first.claim(id, COLUMNS)).toBeNull();
-    await winners[0].commit(sent(id));
+    await winners[0].commit(sent);
     const next = await second.claim<Row>(id, COLUMNS);
     expect(next?.row.status).toBe('sent');
     await next!.commit();
@@ -82,12 +88,71 @@ describe('RowClaims: who may send an outbox row', () => {
     expect(won.map((w) => w.id).sort()).toEqual([...ids].sort());
     expect(await advisoryLocks()).toBe(200);
 
-    await Promise.all(won.map((w) => w.c!.commit(sent(w.id))));
+    await Promise.all(won.map((w) => w.c!.commit(sent)));
     const { rows } = await db.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM notifications WHERE id = ANY($1) GROUP BY status`,
       [ids],
     );
     expect(rows).toEqual([{ status: 'sent', n: 200 }]);
+    expect(await advisoryLocks()).toBe(0);
+  });
+
+  it('writes each row its own outcome, leaving alone a row the API changed meanwhile', async () => {
+    const ids = await insertOutboxRows(db, [
+      { data: { link: 'https://puente.test/reset?token=secret', keep: 1 } },
+      {},
+      {},
+      {},
+    ]);
+    const [sentRow, failedRow, retryRow, droppedRow] = ids;
+    const claims = await Promise.all(ids.map((id) => first.claim<Row>(id, COLUMNS)));
+    expect(claims.every((c) => c !== null)).toBe(true);
+    // The API cancels two rows while they are claimed: a send is still recorded, a drop is not.
+    await db.query(`UPDATE notifications SET status = 'cancelled' WHERE id = ANY($1)`, [
+      [sentRow, droppedRow],
+    ]);
+    const retryAt = new Date(Date.now() + 60_000);
+    await Promise.all([
+      claims[0]!.commit({ ...sent, smtpResponse: "250 it's\0 queued", eraseKeys: ['link'] }),
+      claims[1]!.commit({ status: 'failed', attempted: true, lastError: '550 no such user' }),
+      claims[2]!.commit({
+        attempted: true,
+        lastError: '451 later',
+        nextAttemptAt: retryAt,
+        onlyIfPending: true,
+      }),
+      claims[3]!.commit({ status: 'failed', lastError: 'unknown template', onlyIfPending: true }),
+    ]);
+    const { rows } = await db.query(
+      `SELECT id, status, attempts, smtp_response, message_id, last_error, next_attempt_at, data
+         FROM notifications WHERE id = ANY($1)`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(sentRow)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      smtp_response: "250 it's queued",
+      message_id: '<m@puente.local>',
+      last_error: null,
+      data: { keep: 1 },
+    });
+    expect(byId.get(failedRow)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_error: '550 no such user',
+    });
+    expect(byId.get(retryRow)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: '451 later',
+    });
+    expect(byId.get(retryRow).next_attempt_at.getTime()).toBe(retryAt.getTime());
+    expect(byId.get(droppedRow)).toMatchObject({
+      status: 'cancelled',
+      attempts: 0,
+      last_error: null,
+    });
     expect(await advisoryLocks()).toBe(0);
   });
 

@@ -13,7 +13,7 @@ import type { EmailTemplate, Locale } from '../templates/email-template';
 import { renderEmail } from '../templates/render-email';
 import { TemplateRegistry } from '../templates/template-registry';
 import { RecipientDirectory, type Recipient } from './recipient-directory';
-import { literal, RowClaims, type RowClaim } from './row-claims';
+import { RowClaims, type RowClaim } from './row-claims';
 
 export type DeliveryOutcome =
   | { status: 'sent'; messageId: string }
@@ -168,26 +168,26 @@ export class EmailDeliveryService {
     } catch (err) {
       const reason = describeSendError(err);
       if (classifySendError(err) === 'permanent') {
-        await claim.commit(
-          `UPDATE notifications
-              SET status = 'failed', attempts = attempts + 1, last_error = ${literal(reason)},
-                  next_attempt_at = NULL, data = data - ${literal(secretKeys)}, updated_at = now()
-            WHERE id = ${literal(row.id)}`,
-        );
+        await claim.commit({
+          status: 'failed',
+          attempted: true,
+          lastError: reason,
+          eraseKeys: secretKeys,
+        });
         this.logger.warn({ notificationId: row.id, reason }, 'email failed permanently');
         return { status: 'failed', reason };
       }
       throw await this.recordTransient(claim, row, reason, 'send');
     }
     // Whatever happened to the row meanwhile (a cancellation from the API), the email went out.
-    await claim.commit(
-      `UPDATE notifications
-          SET status = 'sent', attempts = attempts + 1, sent_at = ${literal(this.clock.now())},
-              message_id = ${literal(sent.messageId)},
-              smtp_response = ${literal(sent.response.slice(0, 1000))}, last_error = NULL,
-              next_attempt_at = NULL, data = data - ${literal(secretKeys)}, updated_at = now()
-        WHERE id = ${literal(row.id)}`,
-    );
+    await claim.commit({
+      status: 'sent',
+      attempted: true,
+      sentAt: this.clock.now(),
+      messageId: sent.messageId,
+      smtpResponse: sent.response.slice(0, 1000),
+      eraseKeys: secretKeys,
+    });
     return { status: 'sent', messageId: sent.messageId };
   }
 
@@ -199,12 +199,7 @@ export class EmailDeliveryService {
     reason: string,
   ): Promise<DeliveryOutcome> {
     const secretKeys = this.templates.get(row.template)?.secretDataKeys ?? [];
-    await claim.commit(
-      `UPDATE notifications
-          SET status = ${literal(status)}, last_error = ${literal(reason)}, next_attempt_at = NULL,
-              data = data - ${literal(secretKeys)}, updated_at = now()
-        WHERE id = ${literal(row.id)} AND status = 'pending'`,
-    );
+    await claim.commit({ status, lastError: reason, eraseKeys: secretKeys, onlyIfPending: true });
     if (status === 'failed')
       this.logger.warn({ notificationId: row.id, reason }, 'email failed permanently');
     return { status, reason };
@@ -220,13 +215,12 @@ export class EmailDeliveryService {
     const attempts = row.attempts + 1;
     const delay = retryDelayMs(attempts);
     try {
-      await claim.commit(
-        `UPDATE notifications
-            SET attempts = ${literal(attempts)}, last_error = ${literal(reason)},
-                next_attempt_at = ${literal(new Date(this.clock.now().getTime() + delay))},
-                updated_at = now()
-          WHERE id = ${literal(row.id)} AND status = 'pending'`,
-      );
+      await claim.commit({
+        attempted: true,
+        lastError: reason,
+        nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+        onlyIfPending: true,
+      });
     } catch {
       // The database itself is down: Bull's retry (and later the sweep) will try again.
     }

@@ -29,9 +29,63 @@ interface ClaimRequest {
   reject: (err: Error) => void;
 }
 
-interface Outcome {
+/**
+ * What became of a claimed row, committed with the claim. Unset fields keep their values, except
+ * `lastError` and `nextAttemptAt`, which are cleared.
+ */
+export interface RowOutcome {
+  status?: 'sent' | 'failed' | 'cancelled';
+  /** Counts an attempt (a send was tried). */
+  attempted?: boolean;
+  sentAt?: Date;
+  messageId?: string;
+  smtpResponse?: string;
+  lastError?: string;
+  nextAttemptAt?: Date;
+  /** Data keys to erase now that the row is done with them (a reset link, say). */
+  eraseKeys?: readonly string[];
+  /** Only while the row is still pending: a drop or a retry must not undo the API's change. */
+  onlyIfPending?: boolean;
+}
+
+/** One UPDATE for every outcome in a round trip; the outcomes arrive as a JSON recordset. */
+const WRITE_OUTCOMES = (json: string) => `UPDATE notifications AS n
+   SET status = COALESCE(o.status, n.status),
+       attempts = n.attempts + o.attempted::int,
+       sent_at = COALESCE(o.sent_at, n.sent_at),
+       message_id = COALESCE(o.message_id, n.message_id),
+       smtp_response = COALESCE(o.smtp_response, n.smtp_response),
+       last_error = o.last_error,
+       next_attempt_at = o.next_attempt_at,
+       data = n.data - o.erase_keys,
+       updated_at = now()
+  FROM jsonb_to_recordset(${literal(json)}::jsonb) AS o(id uuid, status text, attempted boolean,
+       sent_at timestamptz, message_id text, smtp_response text, last_error text,
+       next_attempt_at timestamptz, erase_keys text[], only_if_pending boolean)
+ WHERE n.id = o.id AND (NOT o.only_if_pending OR n.status = 'pending')`;
+
+function outcomesJson(outcomes: { id: string; outcome: RowOutcome }[]): string {
+  const rows = outcomes.map(({ id, outcome: o }) => ({
+    id,
+    status: o.status ?? null,
+    attempted: o.attempted ?? false,
+    sent_at: o.sentAt ?? null,
+    message_id: o.messageId ?? null,
+    smtp_response: o.smtpResponse ?? null,
+    last_error: o.lastError ?? null,
+    next_attempt_at: o.nextAttemptAt ?? null,
+    erase_keys: o.eraseKeys ?? [],
+    only_if_pending: o.onlyIfPending ?? false,
+  }));
+  // jsonb cannot hold NUL characters (an SMTP answer could carry one).
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(/\0/g, '') : value,
+  );
+}
+
+interface Finish {
   id: string;
-  update: string | null;
+  outcome: RowOutcome | null;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -56,7 +110,7 @@ export class RowClaims implements OnApplicationShutdown {
   /** Row ids this process holds or is claiming: a session's advisory locks are re-entrant. */
   private readonly held = new Set<string>();
   private claims: ClaimRequest[] = [];
-  private outcomes: Outcome[] = [];
+  private outcomes: Finish[] = [];
   private flushing: Promise<void> | null = null;
   private scheduled = false;
   private closed = false;
@@ -81,10 +135,10 @@ export class RowClaims implements OnApplicationShutdown {
     return row ? new RowClaim<R>(this, id, row as R) : null;
   }
 
-  /** Commits `update` (SQL for the row, or nothing) and then releases the row's lock. */
-  finish(id: string, update: string | null): Promise<void> {
+  /** Commits the outcome (if any) and then releases the row's lock. */
+  finish(id: string, outcome: RowOutcome | null): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.outcomes.push({ id, update, resolve, reject });
+      this.outcomes.push({ id, outcome, resolve, reject });
       this.schedule();
     });
   }
@@ -112,8 +166,8 @@ export class RowClaims implements OnApplicationShutdown {
     // Outcomes are committed before their locks go; claims lock before they read, and the read is a
     // statement of its own, so its snapshot already includes whatever the last holder committed.
     const statements: string[] = [];
-    const updates = outcomes.flatMap((o) => (o.update ? [o.update] : []));
-    if (updates.length) statements.push('BEGIN', ...updates, 'COMMIT');
+    const updates = outcomes.flatMap((o) => (o.outcome ? [{ id: o.id, outcome: o.outcome }] : []));
+    if (updates.length) statements.push('BEGIN', WRITE_OUTCOMES(outcomesJson(updates)), 'COMMIT');
     if (outcomes.length)
       statements.push(
         `SELECT pg_advisory_unlock(${lockKey('id')}) FROM unnest(${literal(outcomes.map((o) => o.id))}) AS id`,
@@ -213,10 +267,10 @@ export class RowClaim<R> {
     readonly row: R,
   ) {}
 
-  /** Commits the outcome (an UPDATE of the row, or nothing) and releases the claim. */
-  async commit(update?: string): Promise<void> {
+  /** Commits the outcome (or none: the row stays as it is) and releases the claim. */
+  async commit(outcome?: RowOutcome): Promise<void> {
     this.ended = true;
-    await this.claims.finish(this.id, update ?? null);
+    await this.claims.finish(this.id, outcome ?? null);
   }
 
   /** Releases a claim that was not committed (the row is left as it was). */
