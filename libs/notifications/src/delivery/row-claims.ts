@@ -204,22 +204,17 @@ export class RowClaims implements OnApplicationShutdown {
     if (!claims.length) return;
     const locked = new Set(results[lockedAt].rows.map((r) => r.id as string));
     const rows = new Map(results[lockedAt + 1].rows.map((r) => [r.id as string, r]));
-    const release: string[] = [];
     for (const c of claims) {
       const row = locked.has(c.id) ? rows.get(c.id) : undefined;
       if (row) {
         c.resolve(row);
         continue;
       }
-      this.held.delete(c.id);
-      if (locked.has(c.id)) release.push(c.id); // locked, but the row is gone
+      // Locked, but the row is gone: held until the unlock has gone out too.
+      if (locked.has(c.id)) void this.finish(c.id, null).catch(() => undefined);
+      else this.held.delete(c.id);
       c.resolve(null);
     }
-    if (release.length) void this.finishAll(release);
-  }
-
-  private finishAll(ids: string[]): Promise<void[]> {
-    return Promise.all(ids.map((id) => this.finish(id, null).catch(() => undefined)));
   }
 
   private async connection(): Promise<Client> {
