@@ -65,21 +65,21 @@ const WRITE_OUTCOMES = (json: string) => `UPDATE notifications AS n
  WHERE n.id = o.id AND (NOT o.only_if_pending OR n.status = 'pending')`;
 
 function outcomesJson(outcomes: { id: string; outcome: RowOutcome }[]): string {
-  const rows = outcomes.map(({ id, outcome: o }) => ({
-    id,
-    status: o.status ?? null,
-    attempted: o.attempted ?? false,
-    sent_at: o.sentAt ?? null,
-    message_id: o.messageId ?? null,
-    smtp_response: o.smtpResponse ?? null,
-    last_error: o.lastError ?? null,
-    next_attempt_at: o.nextAttemptAt ?? null,
-    erase_keys: o.eraseKeys ?? [],
-    only_if_pending: o.onlyIfPending ?? false,
-  }));
-  // jsonb cannot hold NUL characters (an SMTP answer could carry one).
-  return JSON.stringify(rows, (_key, value: unknown) =>
-    typeof value === 'string' ? value.replace(/\0/g, '') : value,
+  // jsonb cannot hold NUL characters; only the SMTP answer and the error are free text.
+  const text = (value: string | undefined) => value?.replace(/\0/g, '') ?? null;
+  return JSON.stringify(
+    outcomes.map(({ id, outcome: o }) => ({
+      id,
+      status: o.status ?? null,
+      attempted: o.attempted ?? false,
+      sent_at: o.sentAt ?? null,
+      message_id: o.messageId ?? null,
+      smtp_response: text(o.smtpResponse),
+      last_error: text(o.lastError),
+      next_attempt_at: o.nextAttemptAt ?? null,
+      erase_keys: o.eraseKeys ?? [],
+      only_if_pending: o.onlyIfPending ?? false,
+    })),
   );
 }
 
