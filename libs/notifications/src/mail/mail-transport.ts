@@ -4,9 +4,9 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { MimeBuildThread } from './mime-build.thread';
 
 export interface SentMail {
   messageId: string;
@@ -65,6 +65,7 @@ export function smtpPoolOptions(smtpUrl: string, concurrency: number): SMTPPool.
 export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private transporter: Transporter | null = null;
+  private readonly mime = new MimeBuildThread();
   readonly mode: 'smtp' | 'files';
   readonly mailDir: string;
 
@@ -74,9 +75,11 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   describe(): string {
-    return this.mode === 'smtp'
-      ? `SMTP at ${describeUrl(this.env.SMTP_URL as string)}`
-      : `.eml files in ${this.mailDir}`;
+    const where =
+      this.mode === 'smtp'
+        ? `SMTP at ${describeUrl(this.env.SMTP_URL as string)}`
+        : `.eml files in ${this.mailDir}`;
+    return this.mime.threaded ? `${where} (MIME built on a thread of its own)` : where;
   }
 
   private get transport(): Transporter {
@@ -90,22 +93,16 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /**
-   * Builds the MIME message once, then hands nodemailer the finished bytes: the message goes out
-   * in a few large writes instead of one per MIME chunk (each write on a TCP_NODELAY socket is a
-   * packet and a system call). In file mode the same bytes are the .eml file; `fileName` names it
+   * Builds the MIME message once (on the MIME thread), then hands nodemailer the finished bytes:
+   * the message goes out in a few large writes instead of one per MIME chunk (each write on a
+   * TCP_NODELAY socket is a packet and a system call). In file mode the same bytes are the .eml file; `fileName` names it
    * (the same row always writes the same file).
    */
   async send(message: SendMailOptions, fileName: string): Promise<SentMail> {
-    const mime = new MailComposer(message).compile();
-    const raw = await mime.build();
-    const messageId = mime.messageId();
+    const { raw, envelope, messageId } = await this.mime.build(message);
     if (this.mode === 'smtp') {
       // The Message-ID is already in `raw`; naming it spares nodemailer drawing a random one.
-      const info = (await this.transport.sendMail({
-        envelope: mime.getEnvelope(),
-        raw,
-        messageId,
-      })) as {
+      const info = (await this.transport.sendMail({ envelope, raw, messageId })) as {
         response?: string;
       };
       return { messageId, response: info.response ?? '' };
@@ -119,8 +116,9 @@ export class MailTransport implements OnApplicationShutdown {
     return { messageId, response: `written to ${path}` };
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.transporter?.close();
     this.transporter = null;
+    await this.mime.close();
   }
 }
