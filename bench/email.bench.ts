@@ -13,6 +13,7 @@
 import { emailJob } from '@puente/notifications';
 import { composeMail } from '@puente/notifications/mail/compose-mail';
 import { smtpPoolOptions } from '@puente/notifications/mail/mail-transport';
+import { buildMime } from '@puente/notifications/mail/mime-build.thread';
 import { renderEmail } from '@puente/notifications/templates/render-email';
 import { TemplateRegistry } from '@puente/notifications/templates/template-registry';
 import Bull from 'bull';
@@ -21,7 +22,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createTransport, type SendMailOptions } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { ensureDatabase, runMigrations } from '../libs/platform/src/database/database-setup';
@@ -203,8 +203,9 @@ async function rawRun(
           const message = messages[next++];
           if (!prebuilt) await transport.sendMail(message);
           else {
-            const mime = new MailComposer(message).compile();
-            await transport.sendMail({ envelope: mime.getEnvelope(), raw: await mime.build() });
+            // Built on this thread: raw nodemailer has no second thread.
+            const { raw, envelope, messageId } = await buildMime(message);
+            await transport.sendMail({ envelope, raw, messageId });
           }
         }
       }),

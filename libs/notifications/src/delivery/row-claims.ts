@@ -2,18 +2,9 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Env } from '@puente/platform';
 import { Client, escapeLiteral } from 'pg';
 
-/** A value written into SQL text by `literal` below: only these types, each quoted safely. */
-export type SqlValue = string | number | Date | null | string[];
-
-/** A literal for simple-protocol SQL: strings through pg's escapeLiteral, numbers checked. */
-export function literal(value: SqlValue): string {
-  if (value === null) return 'NULL';
-  if (value instanceof Date) return `'${value.toISOString()}'::timestamptz`;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('not a finite number');
-    return String(value);
-  }
-  if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]::text[]`;
+/** A literal for simple-protocol SQL: text through pg's escapeLiteral, or an array of text. */
+export function literal(value: string | readonly string[]): string {
+  if (typeof value !== 'string') return `ARRAY[${value.map((v) => literal(v)).join(', ')}]::text[]`;
   return escapeLiteral(value.replace(/\0/g, ''));
 }
 

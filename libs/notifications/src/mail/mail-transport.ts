@@ -95,8 +95,8 @@ export class MailTransport implements OnApplicationShutdown {
   /**
    * Builds the MIME message once (on the MIME thread), then hands nodemailer the finished bytes:
    * the message goes out in a few large writes instead of one per MIME chunk (each write on a
-   * TCP_NODELAY socket is a packet and a system call). In file mode the same bytes are the .eml file; `fileName` names it
-   * (the same row always writes the same file).
+   * TCP_NODELAY socket is a packet and a system call). In file mode the same bytes are the .eml
+   * file; `fileName` names it (the same row always writes the same file).
    */
   async send(message: SendMailOptions, fileName: string): Promise<SentMail> {
     const { raw, envelope, messageId } = await this.mime.build(message);
